@@ -12,6 +12,11 @@ func (s *Store) CreateAction(ctx context.Context, a *Action) error {
 	if a.Status == "" {
 		a.Status = ActionOpen
 	}
+	for i := range a.Notes {
+		if a.Notes[i].Date == "" {
+			a.Notes[i].Date = DateOf(s.Now())
+		}
+	}
 	s.stampCompletion(a)
 	if err := a.Validate(); err != nil {
 		return err
@@ -228,4 +233,3 @@ func listActions(ctx context.Context, tx *sql.Tx, f ActionFilter) ([]*Action, er
 	}
 	return list, nrows.Err()
 }
-

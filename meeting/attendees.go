@@ -29,6 +29,11 @@ func addAttendee(ctx context.Context, tx *sql.Tx, a *Attendee) error {
 	if err := mustExist(ctx, tx, "people", "person", a.PersonID); err != nil {
 		return err
 	}
+	if a.ProxyID != 0 {
+		if err := mustExist(ctx, tx, "people", "person", a.ProxyID); err != nil {
+			return err
+		}
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO attendees (meeting_id, person_id, position, role, voting, status, proxy_id, arrived, left_at)
 		VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM attendees WHERE meeting_id = ?), ?, ?, ?, ?, ?, ?)`,
 		a.MeetingID, a.PersonID, a.MeetingID, a.Role, a.Voting, a.Status, nullID(a.ProxyID), a.Arrived, a.Left)

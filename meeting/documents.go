@@ -36,6 +36,9 @@ func (s *Store) attachDocument(ctx context.Context, tx *sql.Tx, d *Document, dat
 	if err := checkItemOf(ctx, tx, d.ItemID, d.MeetingID); err != nil {
 		return err
 	}
+	if data == nil {
+		data = []byte{} // an empty paper: a nil slice would be stored as NULL
+	}
 	sum := sha256.Sum256(data)
 	d.SHA256 = hex.EncodeToString(sum[:])
 	d.Size = int64(len(data))

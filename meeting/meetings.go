@@ -129,6 +129,20 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		if m.Number == 0 && m.SeriesID != 0 {
+			// Staying in its series, a meeting keeps its number.
+			var seriesID, number int64
+			err := tx.QueryRowContext(ctx, `SELECT coalesce(series_id, 0), coalesce(number, 0) FROM meetings WHERE id = ?`, m.ID).Scan(&seriesID, &number)
+			if errors.Is(err, sql.ErrNoRows) {
+				return notFound("meeting", m.ID)
+			}
+			if err != nil {
+				return err
+			}
+			if seriesID == m.SeriesID {
+				m.Number = int(number)
+			}
+		}
 		if err := checkNumber(ctx, tx, m); err != nil {
 			return err
 		}

@@ -127,7 +127,7 @@ func (m *Meeting) Validate() error {
 		c.fail("starts", "must be set")
 	}
 	if m.TimeZone != "" {
-		if _, err := time.LoadLocation(m.TimeZone); err != nil {
+		if _, err := time.LoadLocation(m.TimeZone); err != nil || m.TimeZone == "Local" {
 			c.fail("time_zone", "%q is not a known time zone", m.TimeZone)
 		}
 	}

@@ -206,6 +206,10 @@ func wrapSQLite(err error) error {
 		return Errorf(EINTERNAL, "the disk is full: the change was not saved")
 	case sqlite3.SQLITE_READONLY:
 		return Errorf(EINTERNAL, "the database cannot be written to (read-only file or folder): the change was not saved")
+	case sqlite3.SQLITE_CONSTRAINT:
+		if se.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY {
+			return Errorf(EINVALID, "the change refers to a person, meeting or item that does not exist (any more)")
+		}
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 		return Errorf(EINTERNAL, "the database file is damaged or is not a Quorum database")
 	}

@@ -1,0 +1,342 @@
+package meeting
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// samplePapers are the papers codir-12.json names.
+func samplePapers() fstest.MapFS {
+	return fstest.MapFS{
+		"papers/pv-11.pdf":         {Data: []byte("%PDF-1.4\n% procès-verbal n° 11\n%%EOF\n")},
+		"papers/budget 2027.xlsx":  {Data: bytes.Repeat([]byte{0x50, 0x4b, 0x03, 0x04, 0xff, 0x00}, 1000)},
+		"papers/note.pdf":          {Data: []byte("%PDF-1.7\n% note de cadrage\n%%EOF\n")},
+		"papers/unused-extra.docx": {Data: []byte("not referenced")},
+	}
+}
+
+func openTestStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "quorum.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC) }
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func readSample(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/codir-12.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// importBytes parses and imports a meeting file.
+func importBytes(t *testing.T, s *Store, data []byte, papers fstest.MapFS) (int64, error) {
+	t.Helper()
+	f, err := ParseFile(data)
+	if err != nil {
+		return 0, err
+	}
+	return s.ImportMeeting(context.Background(), f, papers)
+}
+
+// exportBytes exports a meeting and returns the file and its papers' bytes.
+func exportBytes(t *testing.T, s *Store, id int64) ([]byte, fstest.MapFS) {
+	t.Helper()
+	ctx := context.Background()
+	f, papers, err := s.ExportMeeting(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := f.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := fstest.MapFS{}
+	for _, p := range papers {
+		b, err := s.DocumentData(ctx, p.DocumentID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[p.Path] = &fstest.MapFile{Data: b}
+	}
+	return data, out
+}
+
+func TestImportExportRoundTrip(t *testing.T) {
+	sample := readSample(t)
+	s1 := openTestStore(t)
+	id, err := importBytes(t, s1, sample, samplePapers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out1, papers1 := exportBytes(t, s1, id)
+	if !bytes.Equal(out1, sample) {
+		t.Errorf("export differs from the imported file:\n%s", firstDiff(sample, out1))
+	}
+	want := samplePapers()
+	delete(want, "papers/unused-extra.docx")
+	if len(papers1) != len(want) {
+		t.Errorf("exported %d papers, want %d", len(papers1), len(want))
+	}
+	for name, f := range want {
+		got, ok := papers1[name]
+		if !ok || !bytes.Equal(got.Data, f.Data) {
+			t.Errorf("paper %s not exported byte for byte", name)
+		}
+	}
+
+	// A second database gets exactly the same meeting from the export.
+	s2 := openTestStore(t)
+	id2, err := importBytes(t, s2, out1, papers1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out2, _ := exportBytes(t, s2, id2)
+	if !bytes.Equal(out1, out2) {
+		t.Errorf("second round trip differs:\n%s", firstDiff(out1, out2))
+	}
+}
+
+func TestImportedMeetingReadsBack(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	id, err := importBytes(t, s, readSample(t), samplePapers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.GetMeeting(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.SeriesCode != "CODIR" || m.Number != 12 || m.Starts.Location().String() != "Europe/Paris" ||
+		m.Starts.Hour() != 9 || m.Starts.Minute() != 30 || m.Status != MinutesDraft {
+		t.Errorf("meeting read back wrong: %+v", m)
+	}
+	ag, err := s.Agenda(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := ag.Find(ag[1].Items[1].Items[0].ID)
+	if it.Number != "2.2.1" || it.Title != "Bâtiment B" {
+		t.Errorf("item 2.2.1 = %q %q", it.Number, it.Title)
+	}
+	// 09:30 + 10 (item 1) + 15 (2) + 20 (2.1) + 25 (2.2) = 10:40.
+	if got := it.Start.Format("15:04"); got != "10:40" {
+		t.Errorf("item 2.2.1 starts at %s, want 10:40", got)
+	}
+	docs, err := s.Documents(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 3 || docs[0].ItemID != ag[0].ID || docs[2].ItemID != 0 || docs[1].InPack ||
+		docs[0].MediaType != "application/pdf" || docs[0].Pages != 0 {
+		t.Errorf("documents read back wrong: %+v %+v %+v", docs[0], docs[1], docs[2])
+	}
+	atts, err := s.Attendees(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if atts[2].Status != Represented || atts[2].ProxyName != "Claire Martin" || atts[3].Voting {
+		t.Errorf("attendees read back wrong: %+v", atts)
+	}
+}
+
+func TestImportMinimalFileTakesDefaults(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	id, err := importBytes(t, s, []byte(`{"format": "quorum-meeting", "version": 1,
+		"meeting": {"title": "Réunion", "starts": "2026-12-03T09:30:00Z"},
+		"people": [{"id": "a", "name": "Ana"}], "attendees": [{"person": "a"}],
+		"documents": [{"id": "x", "title": "Note", "file": "n.pdf"}],
+		"agenda": [{"id": "1", "title": "Point", "documents": ["x"], "decisions": [{"text": "Vu."}]}],
+		"actions": [{"title": "Faire"}]}`), fstest.MapFS{"n.pdf": {Data: []byte("%PDF")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := s.GetMeeting(ctx, id)
+	if m.Status != Draft || m.Classification != Internal || m.Language != "fr" || m.Number != 0 {
+		t.Errorf("defaults not taken: %+v", m)
+	}
+	atts, _ := s.Attendees(ctx, id)
+	if atts[0].Role != Member || !atts[0].Voting || atts[0].Status != Invited {
+		t.Errorf("attendee defaults not taken: %+v", atts[0])
+	}
+	docs, _ := s.Documents(ctx, id)
+	if !docs[0].InPack {
+		t.Error("a paper is in the pack unless the file says otherwise")
+	}
+	ag, _ := s.Agenda(ctx, id)
+	if ag[0].Purpose != ForInformation || ag[0].Decisions[0].Outcome != Adopted {
+		t.Errorf("item defaults not taken: %+v", ag[0])
+	}
+	acts, _ := s.ListActions(ctx, ActionFilter{MeetingID: id})
+	if acts[0].Status != ActionOpen {
+		t.Errorf("action default not taken: %+v", acts[0])
+	}
+}
+
+func TestImportMatchesPeopleAndSeries(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	anais := &Person{Name: "Anaïs Lefèvre", Organisation: "ancienne DAF"}
+	claire := &Person{Name: "C. Martin", Email: "CLAIRE.MARTIN@example.org"}
+	for _, p := range []*Person{anais, claire} {
+		if err := s.CreatePerson(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sr := &Series{Name: "CODIR (nom local)", Code: "codir"}
+	if err := s.CreateSeries(ctx, sr); err != nil {
+		t.Fatal(err)
+	}
+	id, err := importBytes(t, s, readSample(t), samplePapers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	atts, _ := s.Attendees(ctx, id)
+	if atts[0].PersonID != claire.ID {
+		t.Errorf("Claire Martin not matched by email (any case): person %d, want %d", atts[0].PersonID, claire.ID)
+	}
+	if atts[2].PersonID != anais.ID {
+		t.Errorf("Anaïs Lefèvre not matched by name: person %d, want %d", atts[2].PersonID, anais.ID)
+	}
+	people, _ := s.ListPeople(ctx, "")
+	if len(people) != 4 {
+		t.Errorf("directory has %d people, want 4 (2 matched, 2 new)", len(people))
+	}
+	m, _ := s.GetMeeting(ctx, id)
+	if m.SeriesID != sr.ID {
+		t.Errorf("series not matched by code: %d, want %d", m.SeriesID, sr.ID)
+	}
+}
+
+// counts returns the number of rows of every table.
+func counts(t *testing.T, s *Store) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for _, table := range []string{"people", "series", "series_members", "series_agenda", "meetings", "attendees",
+		"agenda_items", "decisions", "blobs", "documents", "actions", "action_notes"} {
+		var n int
+		if err := s.wdb.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		out[table] = n
+	}
+	return out
+}
+
+func TestImportBadFilesChangeNothing(t *testing.T) {
+	sample := string(readSample(t))
+	huge := strings.Repeat("é", 5<<20) // 10 MB of text
+	cases := []struct {
+		name, file, want string
+		papers           fstest.MapFS
+	}{
+		{"wrong type", strings.Replace(sample, `"minutes": 120`, `"minutes": "deux heures"`, 1),
+			"meeting.minutes: line 11: expected a whole number, found string", nil},
+		{"unknown field", strings.Replace(sample, `"link":`, `"lien": "x", "link":`, 1),
+			`line 13: unknown field "lien"`, nil},
+		{"missing paper", sample, `documents[2].file: papers/note.pdf is missing`,
+			fstest.MapFS{"papers/pv-11.pdf": {}, "papers/budget 2027.xlsx": {}}},
+		{"paper outside the folder", strings.Replace(sample, `"papers/note.pdf"`, `"../secret.pdf"`, 1),
+			`documents[2].file: "../secret.pdf" must be a path inside the meeting file's folder`, nil},
+		{"duplicate person id", strings.Replace(sample, `"id": "p4"`, `"id": "p2"`, 1),
+			`people[3].id: "p2" is used twice`, nil},
+		{"duplicate item id", strings.Replace(sample, `"id": "2.1"`, `"id": "1"`, 1),
+			`agenda[1].items[0].id: "1" is used twice`, nil},
+		{"paper on two items", strings.Replace(sample, `[
+        "d2"
+      ]`, `[
+        "d1"
+      ]`, 1), `agenda[1].documents[0]: document "d1" is already attached to item "1"`, nil},
+		{"unknown presenter", strings.Replace(sample, `"presenter": "p2"`, `"presenter": "zz"`, 1),
+			`agenda[1].items[1].presenter: no person has the id "zz"`, nil},
+		{"negative minutes", strings.Replace(sample, `"minutes": 25`, `"minutes": -5`, 1),
+			`agenda[1].items[1].minutes: must be between 0 and 1440 (got -5)`, nil},
+		{"10 MB title", strings.Replace(sample, `"title": "Bâtiment B"`, `"title": "`+huge+`"`, 1),
+			`agenda[1].items[1].items[0].title: is too long (5242880 characters; at most 500)`, nil},
+		{"impossible date", strings.Replace(sample, `"due": "2026-12-10"`, `"due": "2026-02-31"`, 1),
+			`actions[0].due: "2026-02-31" is not a date`, nil},
+		{"bad start", strings.Replace(sample, `"2026-12-03T09:30:00+01:00"`, `"03/12/2026 9h30"`, 1),
+			`meeting.starts: "03/12/2026 9h30" is not a date and time`, nil},
+		{"not UTF-8", strings.Replace(sample, "Salle 204", "Salle \xe9 204", 1),
+			"line 12: the meeting file is not UTF-8 text", nil},
+		{"not JSON", sample[:200], "the meeting file is empty or cut short", nil},
+		{"other format", strings.Replace(sample, `"quorum-meeting"`, `"agenda"`, 1),
+			`format: must be "quorum-meeting"`, nil},
+		{"newer version", strings.Replace(sample, `"version": 1`, `"version": 2`, 1),
+			"version: version 2 is not known to this Quorum", nil},
+		{"trailing data", sample + "{}", "unexpected data after the meeting", nil},
+		{"unknown outcome", strings.Replace(sample, `"outcome": "adopted"`, `"outcome": "approuvé"`, 1),
+			`agenda[0].decisions[0].outcome: "approuvé" is not one of`, nil},
+		{"proxy not represented", strings.Replace(sample, `"status": "represented"`, `"status": "absent"`, 1),
+			`attendees[2].proxy: only a represented attendee has a proxy`, nil},
+		{"number taken (the same file again)", "", `meeting.number: CODIR already has a meeting n° 12`, nil},
+	}
+	s := openTestStore(t)
+	ctx := context.Background()
+	// An existing CODIR n° 12, for the last case.
+	if _, err := importBytes(t, s, []byte(sample), samplePapers()); err != nil {
+		t.Fatal(err)
+	}
+	before := counts(t, s)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			file := cmp.Or(c.file, sample)
+			papers := c.papers
+			if papers == nil {
+				papers = samplePapers()
+			}
+			f, err := ParseFile([]byte(file))
+			if err == nil {
+				_, err = s.ImportMeeting(ctx, f, papers)
+			}
+			if err == nil {
+				t.Fatal("bad file imported without error")
+			}
+			if code := ErrorCode(err); code != EINVALID && code != ECONFLICT {
+				t.Errorf("error code %q (%v), want invalid or conflict", code, err)
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %q does not say %q", err, c.want)
+			}
+			if after := counts(t, s); !equalCounts(before, after) {
+				t.Errorf("database changed: before %v, after %v", before, after)
+			}
+		})
+	}
+}
+
+func equalCounts(a, b map[string]int) bool {
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return len(a) == len(b)
+}
+
+// firstDiff shows the first line where two texts differ.
+func firstDiff(want, got []byte) string {
+	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := range min(len(w), len(g)) {
+		if w[i] != g[i] {
+			return fmt.Sprintf("line %d:\nwant %s\ngot  %s", i+1, w[i], g[i])
+		}
+	}
+	return fmt.Sprintf("one is a prefix of the other (%d vs %d lines)", len(w), len(g))
+}
