@@ -1,0 +1,278 @@
+// Command quorum is Quorum: without arguments it opens the window; its
+// subcommands work headless, for scripts and tests.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"text/tabwriter"
+	_ "time/tzdata" // meetings keep their time zone on machines without a zone database
+
+	"quorum/export"
+	"quorum/meeting"
+	"quorum/ui"
+)
+
+// version is Quorum's version; FyneApp.toml says the same (a test checks).
+const version = "0.1.0"
+
+const usage = `Quorum prepares meetings and keeps their records.
+
+Usage:
+  quorum [--db FILE]                      open the window
+  quorum [--db FILE] import FILE.json     add the meeting a meeting file describes
+  quorum [--db FILE] export json --meeting ID --out FILE.json
+                                          write a meeting file and its papers
+  quorum [--db FILE] list                 list the meetings
+  quorum [--db FILE] demo                 fill the database with an example
+  quorum version                          print the version
+
+The database is FILE, else $QUORUM_DB, else %s.
+`
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run runs the command line and returns the exit code: 0 on success, 1 when
+// the work failed, 2 when the command line was wrong.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	err := dispatch(ctx, args, stdout)
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "quorum: %s\nRun 'quorum help' for usage.\n", ue.msg)
+		return 2
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(stdout, usage, defaultDB())
+		return 0
+	default:
+		fmt.Fprintf(stderr, "quorum: %s\n", oneLine(meeting.ErrorMessage(err)))
+		return 1
+	}
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// oneLine keeps a message on one line of the terminal.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func dispatch(ctx context.Context, args []string, stdout io.Writer) error {
+	global := newFlags("quorum")
+	db := global.String("db", "", "database file")
+	if err := global.Parse(args); err != nil {
+		return err
+	}
+	args = global.Args()
+	if len(args) == 0 {
+		return withStore(*db, ui.Run)
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "version":
+		fmt.Fprintf(stdout, "quorum %s (%s/%s, database schema %d)\n", version, runtime.GOOS, runtime.GOARCH, meeting.SchemaVersion())
+		return nil
+	case "help", "-h", "--help":
+		return flag.ErrHelp
+	case "import":
+		return cmdImport(ctx, *db, args, stdout)
+	case "export":
+		return cmdExport(ctx, *db, args, stdout)
+	case "list":
+		return cmdList(ctx, *db, args, stdout)
+	case "demo":
+		return cmdDemo(ctx, *db, args, stdout)
+	}
+	return usagef("unknown command %q", cmd)
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse reads flags wherever they stand among the arguments and returns
+// the other arguments; a wrong flag is a usage error.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// defaultDB is the database used when none is named: $QUORUM_DB, else
+// quorum.db in the platform's per-user data folder.
+func defaultDB() string {
+	if p := os.Getenv("QUORUM_DB"); p != "" {
+		return p
+	}
+	var dir string
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		dir, _ = os.UserConfigDir() // %AppData%, ~/Library/Application Support
+	default:
+		dir = os.Getenv("XDG_DATA_HOME")
+		if dir == "" {
+			if home, err := os.UserHomeDir(); err == nil {
+				dir = filepath.Join(home, ".local", "share")
+			}
+		}
+	}
+	return filepath.Join(dir, "Quorum", "quorum.db")
+}
+
+// withStore opens the database (the named one, else the default), runs fn
+// and closes it.
+func withStore(path string, fn func(*meeting.Store) error) error {
+	if path == "" {
+		path = defaultDB()
+	}
+	st, err := meeting.Open(path)
+	if err != nil {
+		return err
+	}
+	err = fn(st)
+	return errors.Join(err, st.Close())
+}
+
+func cmdImport(ctx context.Context, db string, args []string, stdout io.Writer) error {
+	fs := newFlags("import")
+	fs.StringVar(&db, "db", db, "database file")
+	files, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usagef("import: name the meeting file(s) to import")
+	}
+	return withStore(db, func(st *meeting.Store) error {
+		for _, name := range files {
+			id, err := importFile(ctx, st, name)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			m, err := st.GetMeeting(ctx, id)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "imported meeting %d: %s\n", id, describe(m))
+		}
+		return nil
+	})
+}
+
+// importFile imports one meeting file; its papers are read from its folder
+// and nowhere else.
+func importFile(ctx context.Context, st *meeting.Store, name string) (int64, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return 0, meeting.Errorf(meeting.ENOTFOUND, "cannot read the meeting file: %v", errors.Unwrap(err))
+	}
+	if info.Size() > meeting.MaxFileSize {
+		return 0, meeting.Errorf(meeting.EINVALID, "the meeting file is too large (%d MB)", info.Size()>>20)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return 0, err
+	}
+	f, err := meeting.ParseFile(data)
+	if err != nil {
+		return 0, err
+	}
+	root, err := os.OpenRoot(filepath.Dir(name))
+	if err != nil {
+		return 0, err
+	}
+	defer root.Close()
+	return st.ImportMeeting(ctx, f, root.FS())
+}
+
+func cmdExport(ctx context.Context, db string, args []string, stdout io.Writer) error {
+	fs := newFlags("export")
+	fs.StringVar(&db, "db", db, "database file")
+	id := fs.Int64("meeting", 0, "meeting ID")
+	out := fs.String("out", "", "output file")
+	kinds, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(kinds) != 1:
+		return usagef("export: say what to export: json")
+	case kinds[0] != "json":
+		return usagef("export: unknown kind %q (this version exports json)", kinds[0])
+	case *id == 0:
+		return usagef("export: name the meeting with --meeting ID (see 'quorum list')")
+	case *out == "":
+		return usagef("export: name the output file with --out FILE")
+	}
+	return withStore(db, func(st *meeting.Store) error {
+		f, papers, err := st.ExportMeeting(ctx, *id)
+		if err != nil {
+			return err
+		}
+		data := func(id int64) ([]byte, error) { return st.DocumentData(ctx, id) }
+		if err := export.MeetingFile(*out, f, papers, data); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s and %d paper(s)\n", *out, len(papers))
+		return nil
+	})
+}
+
+func cmdList(ctx context.Context, db string, args []string, stdout io.Writer) error {
+	fs := newFlags("list")
+	fs.StringVar(&db, "db", db, "database file")
+	if rest, err := parse(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usagef("list: unexpected argument %q", rest[0])
+	}
+	return withStore(db, func(st *meeting.Store) error {
+		list, err := st.ListMeetings(ctx, meeting.MeetingFilter{})
+		if err != nil {
+			return err
+		}
+		w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(w, "ID\tDATE\tSERIES\tTITLE\tSTATUS")
+		for _, m := range list {
+			series := ""
+			if m.SeriesCode != "" {
+				series = fmt.Sprintf("%s %d", m.SeriesCode, m.Number)
+			}
+			fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\n", m.ID, m.Starts.Format("2006-01-02 15:04"), series, oneLine(m.Title), m.Status)
+		}
+		return w.Flush()
+	})
+}
+
+// describe names a meeting in one line: "CODIR n° 12 — Title (2026-12-03)".
+func describe(m *meeting.Meeting) string {
+	s := m.Title
+	if m.SeriesCode != "" {
+		s = fmt.Sprintf("%s n° %d — %s", m.SeriesCode, m.Number, s)
+	}
+	return fmt.Sprintf("%s (%s)", s, m.Starts.Format("2006-01-02"))
+}
