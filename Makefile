@@ -1,0 +1,55 @@
+# Quorum: a desktop app to prepare meetings.
+#
+#   make build   build bin/quorum (installs the system packages Fyne needs)
+#   make run     build, then open the window on the default database
+#   make test    gofmt check, go vet and the tests (what CI runs)
+#   make bench   the benchmarks
+#   make clean   remove what the build left
+
+GO ?= go
+
+# Debian packages to build the GUI: cgo, OpenGL and X11 for Fyne's driver.
+BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
+	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+
+# Debian packages the tests use: PDF tools, and a virtual X display to
+# drive and screenshot the real window.
+TEST_PKGS := poppler-utils qpdf xvfb libgl1-mesa-dri xdotool imagemagick
+
+# The ci build tag gives Fyne's software driver: tests need no cgo or X.
+TEST_TAGS := ci
+
+.PHONY: all deps deps-test build run test fmt vet bench clean
+
+all: build
+
+deps:
+	@bash .ci/apt-ensure $(BUILD_PKGS)
+
+deps-test:
+	@bash .ci/apt-ensure $(TEST_PKGS)
+
+build: deps
+	$(GO) build -o bin/quorum ./cmd/quorum
+
+run: build
+	./bin/quorum
+
+test: deps-test fmt vet
+	$(GO) test -tags $(TEST_TAGS) -count=1 ./...
+
+# fmt fails, listing them, when some files are not gofmt-formatted.
+fmt:
+	@files="$$(gofmt -l .)"; \
+	if [ -n "$$files" ]; then \
+		echo "These files need gofmt -w:"; echo "$$files"; exit 1; \
+	fi
+
+vet:
+	$(GO) vet -tags $(TEST_TAGS) ./...
+
+bench:
+	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin
