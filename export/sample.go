@@ -14,6 +14,7 @@ import (
 func SamplePaper(title, reference string, paragraphs []string) ([]byte, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCreationDate(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	pdf.SetModificationDate(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	pdf.SetCatalogSort(true)
 	tr := pdf.UnicodeTranslatorFromDescriptor("") // cp1252: French accents, œ, €
 	pdf.SetTitle(title, true)

@@ -136,7 +136,7 @@ func codirMeeting(starts time.Time, status meeting.Status, n int) demoMeeting {
 	held := status != meeting.Convened
 	month := frenchMonths[starts.Month()-1]
 	f := meeting.File{Format: meeting.FileFormat, Version: meeting.FileVersion, People: demoPeople,
-		Meeting: meeting.FileMeeting{Title: "Comité de direction de " + month, Series: "CODIR",
+		Meeting: meeting.FileMeeting{Title: fmt.Sprintf("Comité de direction — %s %d", month, starts.Year()), Series: "CODIR",
 			Starts: starts.Format(time.RFC3339), TimeZone: "Europe/Paris", Minutes: 120,
 			Place: "Hôtel de ville, salle du conseil", Link: "https://visio.ville-exemple.fr/codir",
 			Classification: "restricted", Language: "fr", Status: string(status),
