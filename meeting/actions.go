@@ -73,13 +73,9 @@ func (s *Store) UpdateAction(ctx context.Context, a *Action) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE actions SET title = ?, details = ?, owner_id = ?, due = ?, status = ?,
+		return execOne(ctx, tx, "action", a.ID, `UPDATE actions SET title = ?, details = ?, owner_id = ?, due = ?, status = ?,
 			completed = ?, updated = ? WHERE id = ?`, a.Title, a.Details, nullID(a.OwnerID), a.Due, a.Status,
 			a.Completed, fmtTime(s.Now()), a.ID)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "action", a.ID)
 	})
 }
 
@@ -119,11 +115,7 @@ func addActionNote(ctx context.Context, tx *sql.Tx, actionID int64, n *ActionNot
 // DeleteAction removes an action and its notes.
 func (s *Store) DeleteAction(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM actions WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "action", id)
+		return execOne(ctx, tx, "action", id, `DELETE FROM actions WHERE id = ?`, id)
 	})
 }
 

@@ -61,13 +61,9 @@ func (s *Store) UpdateItem(ctx context.Context, it *AgendaItem) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE agenda_items SET title = ?, purpose = ?, presenter_id = ?, minutes = ?,
+		return execOne(ctx, tx, "agenda item", it.ID, `UPDATE agenda_items SET title = ?, purpose = ?, presenter_id = ?, minutes = ?,
 			description = ?, confidential = ?, notes = ? WHERE id = ?`, it.Title, it.Purpose, nullID(it.PresenterID),
 			it.Minutes, it.Description, it.Confidential, it.Notes, it.ID)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "agenda item", it.ID)
 	})
 }
 
@@ -312,22 +308,14 @@ func (s *Store) UpdateDecision(ctx context.Context, d *Decision) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE decisions SET text = ?, outcome = ?, votes_for = ?, votes_against = ?,
+		return execOne(ctx, tx, "decision", d.ID, `UPDATE decisions SET text = ?, outcome = ?, votes_for = ?, votes_against = ?,
 			votes_abstain = ? WHERE id = ?`, d.Text, d.Outcome, d.For, d.Against, d.Abstain, d.ID)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "decision", d.ID)
 	})
 }
 
 // DeleteDecision removes a decision.
 func (s *Store) DeleteDecision(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM decisions WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "decision", id)
+		return execOne(ctx, tx, "decision", id, `DELETE FROM decisions WHERE id = ?`, id)
 	})
 }

@@ -55,23 +55,15 @@ func (s *Store) UpdateAttendee(ctx context.Context, a *Attendee) error {
 				return err
 			}
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE attendees SET role = ?, voting = ?, status = ?, proxy_id = ?, arrived = ?, left_at = ?
+		return execOne(ctx, tx, "attendee", a.ID, `UPDATE attendees SET role = ?, voting = ?, status = ?, proxy_id = ?, arrived = ?, left_at = ?
 			WHERE id = ?`, a.Role, a.Voting, a.Status, nullID(a.ProxyID), a.Arrived, a.Left, a.ID)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "attendee", a.ID)
 	})
 }
 
 // RemoveAttendee takes an attendee off a meeting; the directory keeps the person.
 func (s *Store) RemoveAttendee(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM attendees WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "attendee", id)
+		return execOne(ctx, tx, "attendee", id, `DELETE FROM attendees WHERE id = ?`, id)
 	})
 }
 

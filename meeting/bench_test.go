@@ -37,12 +37,18 @@ func bigFile() (*File, fstest.MapFS) {
 	return f, papers
 }
 
-func BenchmarkImport200Items50Papers(b *testing.B) {
+// benchStore opens a new database for a benchmark.
+func benchStore(b *testing.B) *Store {
 	s, err := Open(filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+func BenchmarkImport200Items50Papers(b *testing.B) {
+	s := benchStore(b)
 	f, papers := bigFile()
 	ctx := context.Background()
 	b.ResetTimer()
@@ -54,11 +60,7 @@ func BenchmarkImport200Items50Papers(b *testing.B) {
 }
 
 func BenchmarkExport200Items50Papers(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := benchStore(b)
 	f, papers := bigFile()
 	ctx := context.Background()
 	id, err := s.ImportMeeting(ctx, f, papers)
@@ -83,11 +85,7 @@ func BenchmarkExport200Items50Papers(b *testing.B) {
 }
 
 func BenchmarkListMeetings5000(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := benchStore(b)
 	ctx := context.Background()
 	sr := &Series{Name: "Comité", Code: "C"}
 	if err := s.CreateSeries(ctx, sr); err != nil {

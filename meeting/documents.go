@@ -97,12 +97,8 @@ func (s *Store) UpdateDocument(ctx context.Context, d *Document) error {
 		if err := checkItemOf(ctx, tx, d.ItemID, d.MeetingID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE documents SET title = ?, reference = ?, item_id = ?, pages = ?, in_pack = ?
+		return execOne(ctx, tx, "document", d.ID, `UPDATE documents SET title = ?, reference = ?, item_id = ?, pages = ?, in_pack = ?
 			WHERE id = ? AND meeting_id = ?`, d.Title, d.Reference, nullID(d.ItemID), d.Pages, d.InPack, d.ID, d.MeetingID)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "document", d.ID)
 	})
 }
 
@@ -163,11 +159,7 @@ func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int
 // DeleteDocument detaches a paper; its bytes go when nothing else uses them.
 func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if err := mustAffect(res, "document", id); err != nil {
+		if err := execOne(ctx, tx, "document", id, `DELETE FROM documents WHERE id = ?`, id); err != nil {
 			return err
 		}
 		return dropUnusedBlobs(ctx, tx)

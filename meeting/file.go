@@ -520,15 +520,11 @@ func (im *importer) store(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		if id == 0 {
-			name := cmp.Or(im.f.Meeting.SeriesName, code)
-			now := fmtTime(im.s.Now())
-			res, err := tx.ExecContext(ctx, `INSERT INTO series (name, code, created, updated) VALUES (?, ?, ?, ?)`, name, code, now, now)
-			if err != nil {
+			sr := &Series{Name: cmp.Or(im.f.Meeting.SeriesName, code), Code: code}
+			if err := im.s.createSeries(ctx, tx, sr); err != nil {
 				return err
 			}
-			if id, err = res.LastInsertId(); err != nil {
-				return err
-			}
+			id = sr.ID
 		}
 		m.SeriesID = id
 	}

@@ -148,16 +148,12 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 		}
 		now := s.Now()
 		_, offset := m.Starts.Zone()
-		res, err := tx.ExecContext(ctx, `UPDATE meetings SET series_id = ?, number = ?, title = ?, starts = ?,
+		m.Updated = now.UTC().Truncate(time.Second)
+		return execOne(ctx, tx, "meeting", m.ID, `UPDATE meetings SET series_id = ?, number = ?, title = ?, starts = ?,
 			utc_offset = ?, time_zone = ?, minutes = ?, place = ?, link = ?, classification = ?, language = ?,
 			papers_due = ?, notes = ?, updated = ? WHERE id = ?`,
 			nullID(m.SeriesID), nullID(int64(m.Number)), m.Title, fmtTime(m.Starts), offset, m.TimeZone,
 			m.Minutes, m.Place, m.Link, m.Classification, m.Language, m.PapersDue, m.Notes, fmtTime(now), m.ID)
-		if err != nil {
-			return err
-		}
-		m.Updated = now.UTC().Truncate(time.Second)
-		return mustAffect(res, "meeting", m.ID)
 	})
 }
 
@@ -185,11 +181,7 @@ func (s *Store) SetMeetingStatus(ctx context.Context, id int64, to Status) error
 // Actions that came from it are kept, without their origin.
 func (s *Store) DeleteMeeting(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM meetings WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if err := mustAffect(res, "meeting", id); err != nil {
+		if err := execOne(ctx, tx, "meeting", id, `DELETE FROM meetings WHERE id = ?`, id); err != nil {
 			return err
 		}
 		return dropUnusedBlobs(ctx, tx)

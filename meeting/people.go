@@ -40,12 +40,8 @@ func (s *Store) UpdatePerson(ctx context.Context, p *Person) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, title = ?, organisation = ?, email = ?, phone = ?, updated = ?
+		return execOne(ctx, tx, "person", p.ID, `UPDATE people SET name = ?, title = ?, organisation = ?, email = ?, phone = ?, updated = ?
 			WHERE id = ?`, p.Name, p.Title, p.Organisation, p.Email, p.Phone, fmtTime(s.Now()), p.ID)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "person", p.ID)
 	})
 }
 
@@ -61,11 +57,7 @@ func (s *Store) DeletePerson(ctx context.Context, id int64) error {
 		if n > 0 {
 			return Errorf(ECONFLICT, "this person attends %d meeting(s): remove them from those meetings first", n)
 		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "person", id)
+		return execOne(ctx, tx, "person", id, `DELETE FROM people WHERE id = ?`, id)
 	})
 }
 

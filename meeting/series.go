@@ -11,22 +11,24 @@ func (s *Store) CreateSeries(ctx context.Context, sr *Series) error {
 	if err := sr.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkCodeFree(ctx, tx, sr.Code, 0); err != nil {
-			return err
-		}
-		now := fmtTime(s.Now())
-		res, err := tx.ExecContext(ctx, `INSERT INTO series (name, code, place, notice_days, quorum_percent, quorum_count, quorum_proxies, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sr.Name, sr.Code, sr.Place, sr.NoticeDays,
-			sr.Quorum.Percent, sr.Quorum.Count, sr.Quorum.Proxies, now, now)
-		if err != nil {
-			return err
-		}
-		if sr.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return saveSeriesLists(ctx, tx, sr)
-	})
+	return s.write(ctx, func(tx *sql.Tx) error { return s.createSeries(ctx, tx, sr) })
+}
+
+func (s *Store) createSeries(ctx context.Context, tx *sql.Tx, sr *Series) error {
+	if err := checkCodeFree(ctx, tx, sr.Code, 0); err != nil {
+		return err
+	}
+	now := fmtTime(s.Now())
+	res, err := tx.ExecContext(ctx, `INSERT INTO series (name, code, place, notice_days, quorum_percent, quorum_count, quorum_proxies, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sr.Name, sr.Code, sr.Place, sr.NoticeDays,
+		sr.Quorum.Percent, sr.Quorum.Count, sr.Quorum.Proxies, now, now)
+	if err != nil {
+		return err
+	}
+	if sr.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	return saveSeriesLists(ctx, tx, sr)
 }
 
 // UpdateSeries saves a series, replacing its members and standard agenda.
@@ -38,14 +40,10 @@ func (s *Store) UpdateSeries(ctx context.Context, sr *Series) error {
 		if err := checkCodeFree(ctx, tx, sr.Code, sr.ID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE series SET name = ?, code = ?, place = ?, notice_days = ?,
+		if err := execOne(ctx, tx, "series", sr.ID, `UPDATE series SET name = ?, code = ?, place = ?, notice_days = ?,
 			quorum_percent = ?, quorum_count = ?, quorum_proxies = ?, updated = ? WHERE id = ?`,
 			sr.Name, sr.Code, sr.Place, sr.NoticeDays, sr.Quorum.Percent, sr.Quorum.Count, sr.Quorum.Proxies,
-			fmtTime(s.Now()), sr.ID)
-		if err != nil {
-			return err
-		}
-		if err := mustAffect(res, "series", sr.ID); err != nil {
+			fmtTime(s.Now()), sr.ID); err != nil {
 			return err
 		}
 		return saveSeriesLists(ctx, tx, sr)
@@ -95,11 +93,7 @@ func (s *Store) DeleteSeries(ctx context.Context, id int64) error {
 		if n > 0 {
 			return Errorf(ECONFLICT, "this series has %d meeting(s): delete them first", n)
 		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM series WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "series", id)
+		return execOne(ctx, tx, "series", id, `DELETE FROM series WHERE id = ?`, id)
 	})
 }
 

@@ -239,8 +239,13 @@ func notFound(kind string, id int64) *Error {
 	return Errorf(ENOTFOUND, "%s %d does not exist", kind, id)
 }
 
-// mustAffect turns "no row changed" into ENOTFOUND.
-func mustAffect(res sql.Result, kind string, id int64) error {
+// execOne runs a statement that must change the record of that kind and
+// id; when it changes nothing, the record does not exist.
+func execOne(ctx context.Context, tx *sql.Tx, kind string, id int64, query string, args ...any) error {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
 	n, err := res.RowsAffected()
 	if err != nil {
 		return err
