@@ -1,5 +1,6 @@
 // Package assets holds the files Quorum ships inside its binary: the
-// application icon and the translations of the user interface.
+// application icon and the translations of the user interface; the PDF
+// fonts are in the fonts sub-package.
 package assets
 
 import (

@@ -180,9 +180,10 @@ func listActions(ctx context.Context, tx *sql.Tx, f ActionFilter) ([]*Action, er
 		}
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT a.id, coalesce(a.meeting_id, 0), coalesce(a.item_id, 0), a.title, a.details,
-		coalesce(a.owner_id, 0), coalesce(p.name, ''), a.due, a.status, a.completed, coalesce(m.title, ''), coalesce(s.code, '')
+		coalesce(a.owner_id, 0), coalesce(p.name, ''), a.due, a.status, a.completed, coalesce(m.title, ''), coalesce(s.code, ''),
+		coalesce(m.starts, ''), coalesce(m.utc_offset, 0), coalesce(m.time_zone, ''), coalesce(m.number, 0), coalesce(i.title, '')
 		FROM actions a LEFT JOIN people p ON p.id = a.owner_id LEFT JOIN meetings m ON m.id = a.meeting_id
-		LEFT JOIN series s ON s.id = m.series_id
+		LEFT JOIN series s ON s.id = m.series_id LEFT JOIN agenda_items i ON i.id = a.item_id
 		WHERE `+strings.Join(where, " AND ")+` ORDER BY a.due = '', a.due, a.id`, args...)
 	if err != nil {
 		return nil, err
@@ -192,9 +193,15 @@ func listActions(ctx context.Context, tx *sql.Tx, f ActionFilter) ([]*Action, er
 	byID := map[int64]*Action{}
 	for rows.Next() {
 		a := &Action{}
+		var starts, zone string
+		var offset int
 		if err := rows.Scan(&a.ID, &a.MeetingID, &a.ItemID, &a.Title, &a.Details, &a.OwnerID, &a.OwnerName,
-			&a.Due, &a.Status, &a.Completed, &a.MeetingTitle, &a.SeriesCode); err != nil {
+			&a.Due, &a.Status, &a.Completed, &a.MeetingTitle, &a.SeriesCode, &starts, &offset, &zone,
+			&a.MeetingNumber, &a.ItemTitle); err != nil {
 			return nil, err
+		}
+		if starts != "" {
+			a.MeetingStarts = inZone(parseTime(starts), zone, offset)
 		}
 		list = append(list, a)
 		byID[a.ID] = a

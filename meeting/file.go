@@ -55,6 +55,8 @@ type FileMeeting struct {
 	PapersDue      string `json:"papers_due"`
 	Status         string `json:"status"`
 	Notes          string `json:"notes"`
+	Opened         string `json:"opened"` // HH:MM, when the sitting was opened
+	Closed         string `json:"closed"` // HH:MM, when it was closed
 }
 
 // FilePerson is a person the file refers to by ID.
@@ -268,7 +270,8 @@ func (im *importer) check() error {
 	m := &im.meeting
 	*m = Meeting{Title: fm.Title, Number: fm.Number, TimeZone: fm.TimeZone, Minutes: fm.Minutes,
 		Place: fm.Place, Link: fm.Link, Classification: Classification(fm.Classification), Language: fm.Language,
-		PapersDue: Date(fm.PapersDue), Status: Status(fm.Status), Notes: fm.Notes}
+		PapersDue: Date(fm.PapersDue), Status: Status(fm.Status), Notes: fm.Notes,
+		Opened: Clock(fm.Opened), Closed: Clock(fm.Closed)}
 	m.withDefaults()
 	if fm.Starts == "" {
 		return &Error{Code: EINVALID, Field: "meeting.starts", Message: "must be set"}

@@ -73,7 +73,8 @@ func exportMeeting(ctx context.Context, tx *sql.Tx, id int64) (*File, []Paper, e
 		People: []FilePerson{}, Attendees: []FileAttendee{}, Documents: []FileDocument{}, Agenda: []FileItem{}, Actions: []FileAction{}}
 	f.Meeting = FileMeeting{Title: m.Title, Series: m.SeriesCode, Number: m.Number, Starts: m.Starts.Format(time.RFC3339),
 		TimeZone: m.TimeZone, Minutes: m.Minutes, Place: m.Place, Link: m.Link, Classification: string(m.Classification),
-		Language: m.Language, PapersDue: string(m.PapersDue), Status: string(m.Status), Notes: m.Notes}
+		Language: m.Language, PapersDue: string(m.PapersDue), Status: string(m.Status), Notes: m.Notes,
+		Opened: string(m.Opened), Closed: string(m.Closed)}
 	if m.SeriesID != 0 {
 		if err := tx.QueryRowContext(ctx, `SELECT name FROM series WHERE id = ?`, m.SeriesID).Scan(&f.Meeting.SeriesName); err != nil {
 			return nil, nil, err

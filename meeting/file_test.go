@@ -6,11 +6,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 )
 
 // samplePapers are the papers codir-12.json names.
@@ -21,17 +19,6 @@ func samplePapers() fstest.MapFS {
 		"papers/note.pdf":          {Data: []byte("%PDF-1.7\n% note de cadrage\n%%EOF\n")},
 		"papers/unused-extra.docx": {Data: []byte("not referenced")},
 	}
-}
-
-func openTestStore(t *testing.T) *Store {
-	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "quorum.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Now = func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC) }
-	t.Cleanup(func() { s.Close() })
-	return s
 }
 
 func readSample(t *testing.T) []byte {
@@ -78,7 +65,7 @@ func exportBytes(t *testing.T, s *Store, id int64) ([]byte, fstest.MapFS) {
 
 func TestImportExportRoundTrip(t *testing.T) {
 	sample := readSample(t)
-	s1 := openTestStore(t)
+	s1 := newStore(t)
 	id, err := importBytes(t, s1, sample, samplePapers())
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +87,7 @@ func TestImportExportRoundTrip(t *testing.T) {
 	}
 
 	// A second database gets exactly the same meeting from the export.
-	s2 := openTestStore(t)
+	s2 := newStore(t)
 	id2, err := importBytes(t, s2, out1, papers1)
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +99,7 @@ func TestImportExportRoundTrip(t *testing.T) {
 }
 
 func TestImportedMeetingReadsBack(t *testing.T) {
-	s := openTestStore(t)
+	s := newStore(t)
 	ctx := context.Background()
 	id, err := importBytes(t, s, readSample(t), samplePapers())
 	if err != nil {
@@ -156,7 +143,7 @@ func TestImportedMeetingReadsBack(t *testing.T) {
 }
 
 func TestImportMinimalFileTakesDefaults(t *testing.T) {
-	s := openTestStore(t)
+	s := newStore(t)
 	ctx := context.Background()
 	id, err := importBytes(t, s, []byte(`{"format": "quorum-meeting", "version": 1,
 		"meeting": {"title": "Réunion", "starts": "2026-12-03T09:30:00Z"},
@@ -190,7 +177,7 @@ func TestImportMinimalFileTakesDefaults(t *testing.T) {
 }
 
 func TestImportMatchesPeopleAndSeries(t *testing.T) {
-	s := openTestStore(t)
+	s := newStore(t)
 	ctx := context.Background()
 	anais := &Person{Name: "Anaïs Lefèvre", Organisation: "ancienne DAF"}
 	claire := &Person{Name: "C. Martin", Email: "CLAIRE.MARTIN@example.org"}
@@ -287,7 +274,7 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 			`attendees[2].proxy: only a represented attendee has a proxy`, nil},
 		{"number taken (the same file again)", "", `meeting.number: CODIR already has a meeting n° 12`, nil},
 	}
-	s := openTestStore(t)
+	s := newStore(t)
 	ctx := context.Background()
 	// An existing CODIR n° 12, for the last case.
 	if _, err := importBytes(t, s, []byte(sample), samplePapers()); err != nil {

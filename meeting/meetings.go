@@ -12,7 +12,7 @@ import (
 
 const meetingColumns = `m.id, coalesce(m.series_id, 0), coalesce(s.code, ''), coalesce(m.number, 0), m.title,
 	m.starts, m.utc_offset, m.time_zone, m.minutes, m.place, m.link, m.classification, m.language,
-	m.papers_due, m.status, m.notes, m.created, m.updated`
+	m.papers_due, m.status, m.notes, m.opened, m.closed, m.created, m.updated`
 
 const meetingFrom = ` FROM meetings m LEFT JOIN series s ON s.id = m.series_id`
 
@@ -22,7 +22,7 @@ func scanMeeting(row interface{ Scan(...any) error }) (*Meeting, error) {
 	var offset int
 	err := row.Scan(&m.ID, &m.SeriesID, &m.SeriesCode, &m.Number, &m.Title, &starts, &offset, &m.TimeZone,
 		&m.Minutes, &m.Place, &m.Link, &m.Classification, &m.Language, &m.PapersDue, &m.Status, &m.Notes,
-		&created, &updated)
+		&m.Opened, &m.Closed, &created, &updated)
 	if err != nil {
 		return nil, err
 	}
@@ -79,11 +79,11 @@ func (s *Store) createMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error
 	now := s.Now()
 	_, offset := m.Starts.Zone()
 	res, err := tx.ExecContext(ctx, `INSERT INTO meetings (series_id, number, title, starts, utc_offset, time_zone,
-		minutes, place, link, classification, language, papers_due, status, notes, created, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		minutes, place, link, classification, language, papers_due, status, notes, opened, closed, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		nullID(m.SeriesID), nullID(int64(m.Number)), m.Title, fmtTime(m.Starts), offset, m.TimeZone,
 		m.Minutes, m.Place, m.Link, m.Classification, m.Language, m.PapersDue, m.Status, m.Notes,
-		fmtTime(now), fmtTime(now))
+		m.Opened, m.Closed, fmtTime(now), fmtTime(now))
 	if err != nil {
 		return err
 	}
@@ -151,9 +151,10 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 		m.Updated = now.UTC().Truncate(time.Second)
 		return execOne(ctx, tx, "meeting", m.ID, `UPDATE meetings SET series_id = ?, number = ?, title = ?, starts = ?,
 			utc_offset = ?, time_zone = ?, minutes = ?, place = ?, link = ?, classification = ?, language = ?,
-			papers_due = ?, notes = ?, updated = ? WHERE id = ?`,
+			papers_due = ?, notes = ?, opened = ?, closed = ?, updated = ? WHERE id = ?`,
 			nullID(m.SeriesID), nullID(int64(m.Number)), m.Title, fmtTime(m.Starts), offset, m.TimeZone,
-			m.Minutes, m.Place, m.Link, m.Classification, m.Language, m.PapersDue, m.Notes, fmtTime(now), m.ID)
+			m.Minutes, m.Place, m.Link, m.Classification, m.Language, m.PapersDue, m.Notes, m.Opened, m.Closed,
+			fmtTime(now), m.ID)
 	})
 }
 

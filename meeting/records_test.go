@@ -917,6 +917,11 @@ func TestActionCreateAndRead(t *testing.T) {
 	must(t, err)
 	want := *a
 	want.OwnerName, want.MeetingTitle, want.SeriesCode = "Ada", "March CODIR", "CODIR"
+	want.MeetingNumber, want.ItemTitle = 1, "Budget"
+	if !got.MeetingStarts.Equal(fixedNow) {
+		t.Errorf("origin meeting starts %v, want %v", got.MeetingStarts, fixedNow)
+	}
+	want.MeetingStarts = got.MeetingStarts
 	// Notes come back oldest first.
 	want.Notes = []ActionNote{a.Notes[1], a.Notes[0]}
 	if !reflect.DeepEqual(*got, want) {

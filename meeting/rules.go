@@ -140,6 +140,8 @@ func (m *Meeting) Validate() error {
 	c.date("papers_due", m.PapersDue)
 	c.oneOf("status", valid(m.Status, Statuses), m.Status, Statuses)
 	c.text("notes", m.Notes, MaxText, false)
+	c.clock("opened", m.Opened)
+	c.clock("closed", m.Closed)
 	return errOrNil(c.err)
 }
 

@@ -166,6 +166,8 @@ type Meeting struct {
 	PapersDue      Date
 	Status         Status
 	Notes          string
+	Opened         Clock // when the chair opened the sitting, local time
+	Closed         Clock // when the chair closed it
 	Created        time.Time
 	Updated        time.Time
 }
@@ -250,19 +252,22 @@ type Document struct {
 
 // Action is something someone must do, usually decided in a meeting.
 type Action struct {
-	ID           int64
-	MeetingID    int64 // origin meeting; 0: none
-	ItemID       int64 // origin item; 0: none
-	Title        string
-	Details      string
-	OwnerID      int64
-	OwnerName    string // filled when read
-	Due          Date
-	Status       ActionStatus
-	Completed    Date
-	Notes        []ActionNote // progress notes, oldest first
-	MeetingTitle string       // filled when read
-	SeriesCode   string       // filled when read
+	ID            int64
+	MeetingID     int64 // origin meeting; 0: none
+	ItemID        int64 // origin item; 0: none
+	Title         string
+	Details       string
+	OwnerID       int64
+	OwnerName     string // filled when read
+	Due           Date
+	Status        ActionStatus
+	Completed     Date
+	Notes         []ActionNote // progress notes, oldest first
+	MeetingTitle  string       // filled when read
+	MeetingStarts time.Time    // filled when read
+	SeriesCode    string       // filled when read
+	MeetingNumber int          // filled when read
+	ItemTitle     string       // filled when read
 }
 
 // ActionNote is a dated progress note on an action.

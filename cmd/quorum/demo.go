@@ -199,6 +199,7 @@ func codirMeeting(starts time.Time, status meeting.Status, n int) demoMeeting {
 		items[0].Documents = []string{"pv"}
 	}
 	if held {
+		f.Meeting.Opened, f.Meeting.Closed = "09:35", "11:40"
 		items[0].Decisions = []meeting.FileDecision{{Text: "Le procès-verbal de la séance précédente est approuvé sans modification.", Outcome: "adopted", For: 8, Against: 0, Abstain: 0}}
 		items[2].Notes = "La directrice financière présente l'exécution. Le comité relève la hausse des fluides (+ 14 %)."
 		items[2].Items[1].Decisions = []meeting.FileDecision{{Text: "L'opération « gymnase Jean-Moulin » est reportée à l'exercice suivant.", Outcome: "deferred"}}
