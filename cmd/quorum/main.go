@@ -3,14 +3,17 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	_ "time/tzdata" // meetings keep their time zone on machines without a zone database
@@ -30,6 +33,12 @@ Usage:
   quorum [--db FILE] import FILE.json     add the meeting a meeting file describes
   quorum [--db FILE] export json --meeting ID --out FILE.json
                                           write a meeting file and its papers
+  quorum [--db FILE] export agenda|minutes|attendance --meeting ID --out FILE.pdf
+                       [--lang fr|en] [--public]
+                                          print a meeting's document
+  quorum [--db FILE] export actions --meeting ID|--series CODE --out FILE.pdf
+                       [--by status|owner] [--lang fr|en]
+                                          print an action log
   quorum [--db FILE] list                 list the meetings
   quorum [--db FILE] demo                 fill the database with an example
   quorum version                          print the version
@@ -209,37 +218,119 @@ func importFile(ctx context.Context, st *meeting.Store, name string) (int64, err
 	return st.ImportMeeting(ctx, f, root.FS())
 }
 
+// documents are the PDFs of one meeting that `quorum export` writes.
+var documents = map[string]func(io.Writer, *meeting.Record, export.Options) error{
+	"agenda":     export.Agenda,
+	"minutes":    export.Minutes,
+	"attendance": export.AttendanceSheet,
+}
+
 func cmdExport(ctx context.Context, db string, args []string, stdout io.Writer) error {
 	fs := newFlags("export")
 	fs.StringVar(&db, "db", db, "database file")
 	id := fs.Int64("meeting", 0, "meeting ID")
 	out := fs.String("out", "", "output file")
+	var o export.Options
+	fs.StringVar(&o.Language, "lang", "", "language of the document: fr or en (default: the meeting's)")
+	fs.BoolVar(&o.Public, "public", false, "minutes: leave confidential items out")
+	series := fs.String("series", "", "actions: the series (its code) whose actions to list")
+	by := fs.String("by", "status", "actions: group by status or owner")
 	kinds, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
+	kind := ""
+	if len(kinds) == 1 {
+		kind = kinds[0]
+	}
+	document, isPDF := documents[kind]
 	switch {
 	case len(kinds) != 1:
-		return usagef("export: say what to export: json")
-	case kinds[0] != "json":
-		return usagef("export: unknown kind %q (this version exports json)", kinds[0])
-	case *id == 0:
+		return usagef("export: say what to export: json, actions or %s", strings.Join(documentKinds(), ", "))
+	case kind != "json" && kind != "actions" && !isPDF:
+		return usagef("export: unknown kind %q (json, actions or %s)", kind, strings.Join(documentKinds(), ", "))
+	case kind == "actions" && (*id == 0) == (*series == ""):
+		return usagef("export actions: name the meeting with --meeting ID or the series with --series CODE")
+	case *by != "status" && *by != "owner":
+		return usagef("export: --by is status or owner")
+	case *id == 0 && kind != "actions":
 		return usagef("export: name the meeting with --meeting ID (see 'quorum list')")
 	case *out == "":
 		return usagef("export: name the output file with --out FILE")
+	case o.Language != "" && o.Language != "fr" && o.Language != "en":
+		return usagef("export: --lang is fr or en")
 	}
 	return withStore(db, func(st *meeting.Store) error {
-		f, papers, err := st.ExportMeeting(ctx, *id)
-		if err != nil {
+		var write func(io.Writer) error
+		switch {
+		case kind == "json":
+			return exportJSON(ctx, st, *id, *out, stdout)
+		case kind == "actions":
+			scope, err := actionScope(ctx, st, *id, *series, o.Language)
+			if err != nil {
+				return err
+			}
+			write = func(w io.Writer) error { return export.ActionLog(w, scope, *by == "owner", o) }
+		default:
+			r, err := st.Record(ctx, *id)
+			if err != nil {
+				return err
+			}
+			write = func(w io.Writer) error { return document(w, r, o) }
+		}
+		if err := export.WriteFile(*out, write); err != nil {
 			return err
 		}
-		data := func(id int64) ([]byte, error) { return st.DocumentData(ctx, id) }
-		if err := export.MeetingFile(*out, f, papers, data); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "wrote %s and %d paper(s)\n", *out, len(papers))
+		fmt.Fprintf(stdout, "wrote %s\n", *out)
 		return nil
 	})
+}
+
+// actionScope reads the actions of a meeting, or of the series with that
+// code.
+func actionScope(ctx context.Context, st *meeting.Store, meetingID int64, code, lang string) (export.ActionScope, error) {
+	if meetingID != 0 {
+		r, err := st.Record(ctx, meetingID)
+		if err != nil {
+			return export.ActionScope{}, err
+		}
+		return export.MeetingActions(r), nil
+	}
+	all, err := st.ListSeries(ctx)
+	if err != nil {
+		return export.ActionScope{}, err
+	}
+	i := slices.IndexFunc(all, func(s *meeting.Series) bool { return strings.EqualFold(s.Code, code) })
+	if i < 0 {
+		return export.ActionScope{}, meeting.Errorf(meeting.ENOTFOUND, "no series has the code %s", code)
+	}
+	actions, err := st.ListActions(ctx, meeting.ActionFilter{SeriesID: all[i].ID})
+	if err != nil {
+		return export.ActionScope{}, err
+	}
+	settings, err := st.Settings(ctx)
+	if err != nil {
+		return export.ActionScope{}, err
+	}
+	return export.SeriesActions(all[i], actions, settings, cmp.Or(lang, "fr")), nil
+}
+
+func documentKinds() []string {
+	kinds := slices.Sorted(maps.Keys(documents))
+	return kinds
+}
+
+func exportJSON(ctx context.Context, st *meeting.Store, id int64, out string, stdout io.Writer) error {
+	f, papers, err := st.ExportMeeting(ctx, id)
+	if err != nil {
+		return err
+	}
+	data := func(id int64) ([]byte, error) { return st.DocumentData(ctx, id) }
+	if err := export.MeetingFile(out, f, papers, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s and %d paper(s)\n", out, len(papers))
+	return nil
 }
 
 func cmdList(ctx context.Context, db string, args []string, stdout io.Writer) error {
