@@ -133,7 +133,7 @@ func (l actionLog) appendTable(actions []*meeting.Action) {
 		}
 		if n := len(a.Notes); n > 0 {
 			note := a.Notes[n-1]
-			what.parts = append(what.parts, part{text: w.dateOf(note.Date) + " : " + note.Text, style: "I", colour: grey, size: smallSize + 1})
+			what.parts = append(what.parts, part{text: w.dateOf(note.Date) + w.colon + note.Text, style: "I", colour: grey, size: smallSize + 1})
 		}
 		due := cell{parts: []part{{text: cmp.Or(w.dateOf(a.Due), w.noDue)}}}
 		if l.overdue(a) {

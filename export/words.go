@@ -28,7 +28,7 @@ type words struct {
 	opened, closed, closingLine, noItems, noActions, noAttendees              string
 	decision, votes, actionsOfItem, owner, due, origin, latestNote, overdue   string
 	byStatus, byOwner, noOwner, noDue, asOf, signedChair, signedSecretary     string
-	notRecorded, arrivedAt, leftAt, otherActions, count, attendance           string
+	notRecorded, arrivedAt, leftAt, otherActions, count, attendance, colon    string
 	purposes                                                                  map[meeting.Purpose]string
 	outcomes                                                                  map[meeting.Outcome]string
 	roles                                                                     map[meeting.Role]string
@@ -64,7 +64,7 @@ var french = words{
 	overdue: "en retard", byStatus: "par état", byOwner: "par responsable", noOwner: "Sans responsable",
 	noDue: "—", asOf: "Situation au %s", signedChair: "La présidence de séance", signedSecretary: "Le secrétariat de séance",
 	notRecorded: "Présence non renseignée", arrivedAt: "arrivée à %s", leftAt: "départ à %s",
-	otherActions: "Autres actions", count: "%d action(s)", attendance: "Présences",
+	otherActions: "Autres actions", count: "%d action(s)", attendance: "Présences", colon: " : ",
 	purposes: map[meeting.Purpose]string{meeting.ForInformation: "Information", meeting.ForDiscussion: "Débat", meeting.ForDecision: "Décision"},
 	outcomes: map[meeting.Outcome]string{meeting.Adopted: "Adopté", meeting.Rejected: "Rejeté", meeting.Deferred: "Reporté", meeting.Noted: "Pris acte"},
 	roles: map[meeting.Role]string{meeting.Chair: "Président(e)", meeting.Secretary: "Secrétaire", meeting.Member: "Membre",
@@ -104,7 +104,7 @@ var english = words{
 	overdue: "overdue", byStatus: "by status", byOwner: "by owner", noOwner: "No owner",
 	noDue: "—", asOf: "As of %s", signedChair: "Chair", signedSecretary: "Secretary",
 	notRecorded: "Attendance not recorded", arrivedAt: "arrived at %s", leftAt: "left at %s",
-	otherActions: "Other actions", count: "%d action(s)", attendance: "Attendance",
+	otherActions: "Other actions", count: "%d action(s)", attendance: "Attendance", colon: ": ",
 	purposes: map[meeting.Purpose]string{meeting.ForInformation: "Information", meeting.ForDiscussion: "Discussion", meeting.ForDecision: "Decision"},
 	outcomes: map[meeting.Outcome]string{meeting.Adopted: "Adopted", meeting.Rejected: "Rejected", meeting.Deferred: "Deferred", meeting.Noted: "Noted"},
 	roles: map[meeting.Role]string{meeting.Chair: "Chair", meeting.Secretary: "Secretary", meeting.Member: "Member",

@@ -162,8 +162,12 @@ func codirMeeting(starts time.Time, status meeting.Status, n int) demoMeeting {
 		}
 		f.Attendees = append(f.Attendees, a)
 	}
-	f.Attendees = append(f.Attendees, meeting.FileAttendee{Person: "mv", Role: "guest", Status: "invited"},
-		meeting.FileAttendee{Person: "ic", Role: "observer", Status: "invited"})
+	guests := "invited"
+	if held {
+		guests = "present"
+	}
+	f.Attendees = append(f.Attendees, meeting.FileAttendee{Person: "mv", Role: "guest", Status: guests},
+		meeting.FileAttendee{Person: "ic", Role: "observer", Status: guests})
 	prevRef := fmt.Sprintf("CODIR-PV-%02d", n-1)
 	papers := []demoPaper{
 		{"papers/budget.pdf", "Note de synthèse — exécution budgétaire", fmt.Sprintf("DAF-%d-%02d", starts.Year(), n),
@@ -205,18 +209,36 @@ func codirMeeting(starts time.Time, status meeting.Status, n int) demoMeeting {
 		items[2].Items[1].Decisions = []meeting.FileDecision{{Text: "L'opération « gymnase Jean-Moulin » est reportée à l'exercice suivant.", Outcome: "deferred"}}
 		items[3].Decisions = []meeting.FileDecision{{Text: "Avis favorable au plan de formation.", Outcome: "adopted", For: 7, Against: 1, Abstain: 0}}
 		items[4].Notes = "Incident maîtrisé ; aucune donnée personnelle exposée."
-		f.Actions = []meeting.FileAction{
-			{Title: "Diffuser le procès-verbal aux membres", Owner: "jn", Due: starts.AddDate(0, 0, 7).Format("2006-01-02"), Status: "done",
-				Completed: starts.AddDate(0, 0, 5).Format("2006-01-02"), Item: "pv"},
-			{Title: "Chiffrer le report du gymnase Jean-Moulin", Details: "Deux scénarios : report simple, phasage sur deux exercices.",
-				Owner: "al", Due: starts.AddDate(0, 0, 35).Format("2006-01-02"), Status: "in-progress", Item: "budget.2",
-				Notes: []meeting.FileActionNote{{Date: starts.AddDate(0, 0, 10).Format("2006-01-02"), Text: "Premier chiffrage reçu des services techniques."}}},
-			{Title: "Organiser l'exercice de gestion de crise cyber", Owner: "hg", Due: starts.AddDate(0, 0, 21).Format("2006-01-02"), Status: "open", Item: "si"},
-			{Title: "Présenter le plan de formation au comité social territorial", Owner: "fd", Due: starts.AddDate(0, 0, 45).Format("2006-01-02"), Status: "open", Item: "rh"},
-		}
+		f.Actions = codirActions(starts, n)
 	}
 	f.Agenda = items
 	return demoMeeting{file: f, papers: papers}
+}
+
+// codirActions are the actions decided at the n-th meeting: the first
+// meeting's are mostly done by now, the second's are still running.
+func codirActions(starts time.Time, n int) []meeting.FileAction {
+	day := func(days int) string { return starts.AddDate(0, 0, days).Format("2006-01-02") }
+	pv := meeting.FileAction{Title: "Diffuser le procès-verbal aux membres", Owner: "jn", Due: day(7), Status: "done", Completed: day(5), Item: "pv"}
+	if n == 1 {
+		return []meeting.FileAction{pv,
+			{Title: "Chiffrer le report du gymnase Jean-Moulin", Details: "Deux scénarios : report simple, phasage sur deux exercices.",
+				Owner: "al", Due: day(21), Status: "done", Completed: day(20), Item: "budget.2",
+				Notes: []meeting.FileActionNote{{Date: day(10), Text: "Premier chiffrage reçu des services techniques."}}},
+			{Title: "Organiser l'exercice de gestion de crise cyber", Owner: "hg", Due: day(21), Status: "done", Completed: day(24), Item: "si"},
+			{Title: "Présenter le plan de formation au comité social territorial", Owner: "fd", Due: day(45), Status: "in-progress", Item: "rh",
+				Notes: []meeting.FileActionNote{{Date: day(30), Text: "Inscrit à l'ordre du jour du CST de décembre."}}},
+		}
+	}
+	return []meeting.FileAction{pv,
+		{Title: "Arbitrer le phasage du gymnase Jean-Moulin", Details: "Sur la base des deux scénarios chiffrés par la DAF.",
+			Owner: "cm", Due: day(28), Status: "open", Item: "budget.2"},
+		{Title: "Restituer l'exercice de crise cyber au comité", Owner: "hg", Due: day(14), Status: "in-progress", Item: "si",
+			Notes: []meeting.FileActionNote{{Date: day(9), Text: "Retour d'expérience en cours de rédaction."}}},
+		{Title: "Publier le plan de formation sur l'intranet", Owner: "kb", Due: day(42), Status: "open", Item: "rh"},
+		{Title: "Mettre à jour le règlement intérieur du comité", Details: "Intégrer la visioconférence et le vote à distance.",
+			Owner: "sl", Due: day(60), Status: "open"},
+	}
 }
 
 var frenchMonths = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
