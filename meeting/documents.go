@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -51,10 +52,10 @@ func (s *Store) attachDocument(ctx context.Context, tx *sql.Tx, d *Document, dat
 		return err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO documents (meeting_id, item_id, position, title, reference, file_name,
-		media_type, sha256, pages, in_pack, added)
-		VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM documents WHERE meeting_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)`,
+		media_type, sha256, in_pack, added)
+		VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM documents WHERE meeting_id = ?), ?, ?, ?, ?, ?, ?, ?)`,
 		d.MeetingID, nullID(d.ItemID), d.MeetingID, d.Title, d.Reference, d.FileName, d.MediaType, d.SHA256,
-		d.Pages, d.InPack, fmtTime(d.Added))
+		d.InPack, fmtTime(d.Added))
 	if err != nil {
 		return err
 	}
@@ -87,8 +88,8 @@ func checkItemOf(ctx context.Context, tx *sql.Tx, itemID, meetingID int64) error
 	return nil
 }
 
-// UpdateDocument saves a paper's title, reference, item, page count and
-// whether it goes in the briefing pack.
+// UpdateDocument saves a paper's title, reference, item and whether it goes
+// in the briefing pack.
 func (s *Store) UpdateDocument(ctx context.Context, d *Document) error {
 	if err := d.Validate(); err != nil {
 		return err
@@ -97,8 +98,8 @@ func (s *Store) UpdateDocument(ctx context.Context, d *Document) error {
 		if err := checkItemOf(ctx, tx, d.ItemID, d.MeetingID); err != nil {
 			return err
 		}
-		return execOne(ctx, tx, "document", d.ID, `UPDATE documents SET title = ?, reference = ?, item_id = ?, pages = ?, in_pack = ?
-			WHERE id = ? AND meeting_id = ?`, d.Title, d.Reference, nullID(d.ItemID), d.Pages, d.InPack, d.ID, d.MeetingID)
+		return execOne(ctx, tx, "document", d.ID, `UPDATE documents SET title = ?, reference = ?, item_id = ?, in_pack = ?
+			WHERE id = ? AND meeting_id = ?`, d.Title, d.Reference, nullID(d.ItemID), d.InPack, d.ID, d.MeetingID)
 	})
 }
 
@@ -166,19 +167,95 @@ func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
 	})
 }
 
+// dropUnusedBlobs deletes the contents no paper uses any more, with their
+// print copies.
 func dropUnusedBlobs(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, `DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM documents)`)
+	_, err := tx.ExecContext(ctx, `DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM documents)
+		AND sha256 NOT IN (SELECT b.print_sha256 FROM blobs b JOIN documents d ON d.sha256 = b.sha256
+			WHERE b.print_sha256 IS NOT NULL)`)
 	return err
 }
 
-const documentColumns = `id, meeting_id, coalesce(item_id, 0), title, reference, file_name, media_type,
-	(SELECT size FROM blobs b WHERE b.sha256 = documents.sha256), sha256, pages, in_pack, added`
+// PapersToExamine returns, for each content not examined yet, one paper
+// that has it.
+func (s *Store) PapersToExamine(ctx context.Context) ([]*Document, error) {
+	var list []*Document
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+documentColumns+` WHERE b.examined = 0
+			AND d.id = (SELECT min(id) FROM documents WHERE sha256 = b.sha256) ORDER BY d.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			d, err := scanDocument(rows)
+			if err != nil {
+				return err
+			}
+			list = append(list, d)
+		}
+		return rows.Err()
+	})
+	return list, err
+}
+
+// RecordExamination keeps what was learnt of a content (by its SHA-256),
+// for every paper that has it.
+func (s *Store) RecordExamination(ctx context.Context, sha string, e Examination) error {
+	c := checker{}
+	c.oneOf("kind", valid(e.Kind, []PaperKind{PDFPaper, ImagePaper, OtherPaper}), e.Kind, "pdf, image, other")
+	c.rangeInt("pages", e.Pages, 0, 1_000_000)
+	c.line("problem", e.Problem, false)
+	if c.err != nil {
+		return c.err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var print any
+		if e.Print != nil {
+			sum := sha256.Sum256(e.Print)
+			printSHA := hex.EncodeToString(sum[:])
+			if _, err := tx.ExecContext(ctx, `INSERT INTO blobs (sha256, size, data, examined, kind, pages)
+				VALUES (?, ?, ?, 1, 'pdf', ?) ON CONFLICT DO NOTHING`, printSHA, len(e.Print), e.Print, e.Pages); err != nil {
+				return err
+			}
+			print = printSHA
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE blobs SET examined = 1, kind = ?, pages = ?, problem = ?,
+			print_sha256 = ? WHERE sha256 = ?`, e.Kind, e.Pages, e.Problem, print, sha)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return cmp.Or(err, error(Errorf(ENOTFOUND, "no paper has the content %s", sha)))
+		}
+		return nil
+	})
+}
+
+// PrintData returns the bytes to print of a paper: its clean copy when
+// its examination made one, else its own bytes.
+func (s *Store) PrintData(ctx context.Context, id int64) ([]byte, error) {
+	var data []byte
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT coalesce(p.data, b.data) FROM documents d JOIN blobs b ON b.sha256 = d.sha256
+			LEFT JOIN blobs p ON p.sha256 = b.print_sha256 WHERE d.id = ?`, id).Scan(&data)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("document", id)
+		}
+		return err
+	})
+	return data, err
+}
+
+const documentColumns = `d.id, d.meeting_id, coalesce(d.item_id, 0), d.title, d.reference, d.file_name, d.media_type,
+	b.size, d.sha256, d.in_pack, d.added, b.examined, b.kind, b.pages, b.problem
+	FROM documents d JOIN blobs b ON b.sha256 = d.sha256`
 
 func scanDocument(row interface{ Scan(...any) error }) (*Document, error) {
 	d := &Document{}
 	var added string
 	err := row.Scan(&d.ID, &d.MeetingID, &d.ItemID, &d.Title, &d.Reference, &d.FileName, &d.MediaType,
-		&d.Size, &d.SHA256, &d.Pages, &d.InPack, &added)
+		&d.Size, &d.SHA256, &d.InPack, &added, &d.Examined, &d.Kind, &d.Pages, &d.Problem)
 	d.Added = parseTime(added)
 	return d, err
 }
@@ -195,7 +272,7 @@ func (s *Store) Documents(ctx context.Context, meetingID int64) ([]*Document, er
 }
 
 func documents(ctx context.Context, tx *sql.Tx, meetingID int64) ([]*Document, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE meeting_id = ? ORDER BY position, id`, meetingID)
+	rows, err := tx.QueryContext(ctx, `SELECT `+documentColumns+` WHERE d.meeting_id = ? ORDER BY d.position, d.id`, meetingID)
 	if err != nil {
 		return nil, err
 	}

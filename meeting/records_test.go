@@ -638,7 +638,7 @@ func TestAttachDocument(t *testing.T) {
 		data      []byte
 		mediaType string
 	}{
-		{"by extension", Document{Title: "Budget", FileName: "Budget 2026.PDF", ItemID: item, Pages: 3, InPack: true}, pdf, "application/pdf"},
+		{"by extension", Document{Title: "Budget", FileName: "Budget 2026.PDF", ItemID: item, InPack: true}, pdf, "application/pdf"},
 		{"by content", Document{Title: "Scan", FileName: "scan"}, pdf, "application/pdf"},
 		{"plain text", Document{Title: "Notes", FileName: "notes"}, []byte("just words\n"), "text/plain"},
 		{"given", Document{Title: "Sheet", FileName: "sheet.bin", MediaType: "application/vnd.oasis.opendocument.spreadsheet"},
@@ -771,7 +771,7 @@ func TestDocumentOrderAndUpdate(t *testing.T) {
 	docs, err := s.Documents(bg, m.ID)
 	must(t, err)
 	d := docs[0]
-	d.Title, d.Reference, d.ItemID, d.Pages, d.InPack = "A (revised)", "REF-1", item, 12, true
+	d.Title, d.Reference, d.ItemID, d.InPack = "A (revised)", "REF-1", item, true
 	must(t, s.UpdateDocument(bg, d))
 	docs, err = s.Documents(bg, m.ID)
 	must(t, err)

@@ -245,9 +245,35 @@ type Document struct {
 	MediaType string
 	Size      int64
 	SHA256    string // hex
-	Pages     int    // page count of a PDF; 0: unknown
 	InPack    bool
 	Added     time.Time
+
+	// What Quorum learnt of its content when it was attached (see
+	// Examination); filled when read.
+	Examined bool
+	Kind     PaperKind
+	Pages    int    // page count; 0: unknown
+	Problem  string // why it cannot be printed as it is; "" when fine
+}
+
+// PaperKind is what a paper is, as far as printing it goes.
+type PaperKind string
+
+// The kinds of paper.
+const (
+	PDFPaper   PaperKind = "pdf"   // printed page for page
+	ImagePaper PaperKind = "image" // printed one image per page
+	OtherPaper PaperKind = "other" // a Word or Excel file: named on a page of its own
+)
+
+// Examination is what Quorum learnt of a paper's content when it was
+// attached: what it is, how many pages it has, what is wrong with it, and
+// a clean copy (decrypted, repaired) to merge into briefing packs.
+type Examination struct {
+	Kind    PaperKind
+	Pages   int
+	Problem string
+	Print   []byte // nil when the content prints as it is, or not at all
 }
 
 // Action is something someone must do, usually decided in a meeting.
