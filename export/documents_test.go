@@ -36,13 +36,20 @@ func tool(t *testing.T, name string) string {
 	return p
 }
 
-// read checks a PDF with qpdf and reads it with poppler.
-func read(t *testing.T, data []byte) printed {
+// writeTemp writes a PDF into a temporary folder and returns its path.
+func writeTemp(t *testing.T, data []byte) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	return path
+}
+
+// read checks a PDF with qpdf and reads it with poppler.
+func read(t *testing.T, data []byte) printed {
+	t.Helper()
+	path := writeTemp(t, data)
 	if out, err := exec.Command(tool(t, "qpdf"), "--check", path).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}

@@ -46,6 +46,7 @@ type docSpec struct {
 	headerRight    string // the meeting and its date
 	classification meeting.Classification
 	watermark      bool      // a diagonal DRAFT on every page
+	noFooter       bool      // no page numbers (a pack's pages get them stamped)
 	created        time.Time // the PDF's creation date
 }
 
@@ -54,18 +55,16 @@ type docSpec struct {
 // of (heading, paragraph, key–value block, table). Each document's code
 // then reads like its outline.
 type doc struct {
-	pdf  *fpdf.Fpdf
-	spec docSpec
-	w    *words
+	pdf     *fpdf.Fpdf
+	spec    docSpec
+	w       *words
+	pending string // a heading waiting to be printed with what follows it
 }
 
 func newDoc(spec docSpec) *doc {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	d := &doc{pdf: pdf, spec: spec, w: spec.words}
-	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
-	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
-	pdf.AddUTF8FontFromBytes(family, "I", fonts.Italic)
-	pdf.AddUTF8FontFromBytes(family, "BI", fonts.BoldItalic)
+	registerFonts(pdf)
 	pdf.SetMargins(pageLeft, pageTop, pageRight)
 	pdf.SetCellMargin(0) // tables pad their cells themselves
 	pdf.SetAutoPageBreak(true, pageBottom+4)
@@ -87,8 +86,18 @@ func newDoc(spec docSpec) *doc {
 		}
 	}
 	pdf.SetHeaderFuncMode(d.header, true)
-	pdf.SetFooterFunc(d.footer)
+	if !spec.noFooter {
+		pdf.SetFooterFunc(d.footer)
+	}
 	return d
+}
+
+// registerFonts gives a PDF the four styles of Liberation Sans.
+func registerFonts(pdf *fpdf.Fpdf) {
+	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
+	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
+	pdf.AddUTF8FontFromBytes(family, "I", fonts.Italic)
+	pdf.AddUTF8FontFromBytes(family, "BI", fonts.BoldItalic)
 }
 
 // clean makes text printable: fpdf cannot draw characters outside the
@@ -203,11 +212,23 @@ func (d *doc) title(name, subject, detail string) {
 
 // heading prints a section heading, kept with the lines that follow it.
 func (d *doc) heading(text string) {
-	d.room(22)
+	d.flushHeading(0)
+	d.pending = text
+}
+
+// flushHeading prints the pending heading, on a new page unless it fits
+// there with the need millimetres of what follows it.
+func (d *doc) flushHeading(need float64) {
+	if d.pending == "" {
+		d.room(need)
+		return
+	}
+	d.room(need + 11)
 	d.space(3)
 	d.font("B", 12, black)
-	d.pdf.MultiCell(0, 6.5, clean(text), "", "L", false)
+	d.pdf.MultiCell(0, 6.5, clean(d.pending), "", "L", false)
 	d.space(1)
+	d.pending = ""
 }
 
 // para prints a paragraph; style is "", "B", "I" or "BI".
@@ -215,6 +236,7 @@ func (d *doc) para(text, style string, colour [3]int) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
+	d.flushHeading(2 * lineHeight)
 	d.font(style, bodySize, colour)
 	d.pdf.MultiCell(0, lineHeight, clean(text), "", "L", false)
 }
@@ -281,8 +303,16 @@ func (d *doc) table(t table, rows [][]cell) {
 		widths[i] = d.width() * c.width / total
 	}
 	if !t.noHeader {
-		d.room(3 * lineHeight)
+		// Keep the header with the first row (or as much of it as a page holds).
+		first := 0.0
+		if len(rows) > 0 {
+			_, n := d.measure(widths, rows[0])
+			first = min(max(float64(n)*lineHeight+2*cellPad, t.minHeight), 60)
+		}
+		d.flushHeading(lineHeight + 2*cellPad + first)
 		d.tableHeader(t, widths)
+	} else {
+		d.flushHeading(2 * lineHeight)
 	}
 	for _, row := range rows {
 		if d.pdf.Err() {
@@ -307,9 +337,9 @@ func (d *doc) tableHeader(t table, widths []float64) {
 	d.pdf.SetXY(pageLeft, y+lineHeight+2*cellPad)
 }
 
-// tableRow prints one row, over as many pages as it needs.
-func (d *doc) tableRow(t table, widths []float64, row []cell) {
-	pdf := d.pdf
+// measure wraps a row's cells to their columns' widths: the lines of
+// each cell, and how many lines the row has.
+func (d *doc) measure(widths []float64, row []cell) ([][]line, int) {
 	lines := make([][]line, len(widths))
 	n := 1
 	for i := range min(len(row), len(widths)) {
@@ -322,13 +352,20 @@ func (d *doc) tableRow(t table, widths []float64, row []cell) {
 					lines[i] = append(lines[i], line{"", p})
 					continue
 				}
-				for _, l := range pdf.SplitText(para, widths[i]-2*cellPad-c.indent) {
+				for _, l := range d.pdf.SplitText(para, widths[i]-2*cellPad-c.indent) {
 					lines[i] = append(lines[i], line{l, p})
 				}
 			}
 		}
 		n = max(n, len(lines[i]))
 	}
+	return lines, n
+}
+
+// tableRow prints one row, over as many pages as it needs.
+func (d *doc) tableRow(t table, widths []float64, row []cell) {
+	pdf := d.pdf
+	lines, n := d.measure(widths, row)
 	_, ph := pdf.GetPageSize()
 	bottom := ph - pageBottom - 4
 	whole := max(float64(n)*lineHeight+2*cellPad, t.minHeight)
@@ -402,6 +439,7 @@ func (d *doc) control(version, status, preparedBy string) {
 
 // write finishes the document into w.
 func (d *doc) write(w io.Writer) error {
+	d.flushHeading(0)
 	if d.pdf.Err() {
 		return fmt.Errorf("cannot lay out the document: %w", d.pdf.Error())
 	}

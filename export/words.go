@@ -16,25 +16,27 @@ type words struct {
 
 	notice, draftNotice, agenda, minutes, publicMinutes, actionLog, attendanceSheet string
 
-	date, place, link, chair, secretary, papersDue, series, sitting, duration string
-	reference, version, status, preparedBy, printed                           string
-	draft, final, approved, cancelled                                         string
-	watermark, page, intentionallyBlank                                       string
-	invited, members, guests, observers                                       string
-	name, function, role, signature, proxy                                    string
-	number, item, purpose, start, minutesShort, presenter, papers, total      string
-	overrun, confidentialItem, publicNote, paperRef                           string
-	present, apologies, represented, absent, inAttendance, proxyTo            string
-	opened, closed, closingLine, noItems, noActions, noAttendees              string
-	decision, votes, actionsOfItem, owner, due, origin, latestNote, overdue   string
-	byStatus, byOwner, noOwner, noDue, asOf, signedChair, signedSecretary     string
-	notRecorded, arrivedAt, leftAt, otherActions, count, attendance, colon    string
-	purposes                                                                  map[meeting.Purpose]string
-	outcomes                                                                  map[meeting.Outcome]string
-	roles                                                                     map[meeting.Role]string
-	actionStatuses                                                            map[meeting.ActionStatus]string
-	classifications                                                           map[meeting.Classification]string
-	weekdays, months                                                          []string
+	date, place, link, chair, secretary, papersDue, series, sitting, duration                           string
+	reference, version, status, preparedBy, printed                                                     string
+	draft, final, approved, cancelled                                                                   string
+	watermark, page, intentionallyBlank                                                                 string
+	invited, members, guests, observers                                                                 string
+	name, function, role, signature, proxy                                                              string
+	number, item, purpose, start, minutesShort, presenter, papers, total                                string
+	overrun, confidentialItem, publicNote, paperRef                                                     string
+	present, apologies, represented, absent, inAttendance, proxyTo                                      string
+	opened, closed, closingLine, noItems, noActions, noAttendees                                        string
+	decision, votes, actionsOfItem, owner, due, origin, latestNote, overdue                             string
+	byStatus, byOwner, noOwner, noDue, asOf, signedChair, signedSecretary                               string
+	notRecorded, arrivedAt, leftAt, otherActions, count, attendance, colon                              string
+	pack, contents, itemNumber, copyOf, otherPapers, pageCol, cannotPrint, cannotRead, reason, original string
+	imageOf, notExamined, emptyPaper, latePaper, unreadable                                             string
+	purposes                                                                                            map[meeting.Purpose]string
+	outcomes                                                                                            map[meeting.Outcome]string
+	roles                                                                                               map[meeting.Role]string
+	actionStatuses                                                                                      map[meeting.ActionStatus]string
+	classifications                                                                                     map[meeting.Classification]string
+	weekdays, months                                                                                    []string
 }
 
 var french = words{
@@ -65,6 +67,12 @@ var french = words{
 	noDue: "—", asOf: "Situation au %s", signedChair: "La présidence de séance", signedSecretary: "Le secrétariat de séance",
 	notRecorded: "Présence non renseignée", arrivedAt: "arrivée à %s", leftAt: "départ à %s",
 	otherActions: "Autres actions", count: "%d action(s)", attendance: "Présences", colon: " : ",
+	pack: "Dossier de séance", contents: "Sommaire", itemNumber: "Point %s", copyOf: "Exemplaire de %s — n° %d/%d",
+	otherPapers: "Autres documents", pageCol: "Page",
+	cannotPrint: "Ce document ne peut pas être imprimé dans le dossier", cannotRead: "Ce document n'a pas pu être lu",
+	reason: "Motif : %s", original: "Fichier d'origine : %s (%s)", imageOf: "Image : %s",
+	notExamined: "le document n'a pas encore été vérifié", emptyPaper: "le fichier est vide",
+	latePaper: "remis après la date limite (%s)", unreadable: "illisible",
 	purposes: map[meeting.Purpose]string{meeting.ForInformation: "Information", meeting.ForDiscussion: "Débat", meeting.ForDecision: "Décision"},
 	outcomes: map[meeting.Outcome]string{meeting.Adopted: "Adopté", meeting.Rejected: "Rejeté", meeting.Deferred: "Reporté", meeting.Noted: "Pris acte"},
 	roles: map[meeting.Role]string{meeting.Chair: "Président(e)", meeting.Secretary: "Secrétaire", meeting.Member: "Membre",
@@ -105,6 +113,12 @@ var english = words{
 	noDue: "—", asOf: "As of %s", signedChair: "Chair", signedSecretary: "Secretary",
 	notRecorded: "Attendance not recorded", arrivedAt: "arrived at %s", leftAt: "left at %s",
 	otherActions: "Other actions", count: "%d action(s)", attendance: "Attendance", colon: ": ",
+	pack: "Briefing pack", contents: "Contents", itemNumber: "Item %s", copyOf: "Copy for %s — no. %d of %d",
+	otherPapers: "Other papers", pageCol: "Page",
+	cannotPrint: "This paper cannot be printed in the pack", cannotRead: "This paper could not be read",
+	reason: "Reason: %s", original: "Original file: %s (%s)", imageOf: "Image: %s",
+	notExamined: "the paper has not been checked yet", emptyPaper: "the file is empty",
+	latePaper: "arrived after the deadline (%s)", unreadable: "unreadable",
 	purposes: map[meeting.Purpose]string{meeting.ForInformation: "Information", meeting.ForDiscussion: "Discussion", meeting.ForDecision: "Decision"},
 	outcomes: map[meeting.Outcome]string{meeting.Adopted: "Adopted", meeting.Rejected: "Rejected", meeting.Deferred: "Deferred", meeting.Noted: "Noted"},
 	roles: map[meeting.Role]string{meeting.Chair: "Chair", meeting.Secretary: "Secretary", meeting.Member: "Member",

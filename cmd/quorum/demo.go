@@ -1,8 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"io"
 	"testing/fstest"
 	"time"
@@ -68,6 +72,13 @@ func loadDemo(ctx context.Context, st *meeting.Store, now time.Time) (int, error
 		if s.Code == "CODIR" {
 			return 0, meeting.Errorf(meeting.ECONFLICT, "this database already has the demo (series CODIR)")
 		}
+	}
+	logo, err := demoLogo()
+	if err != nil {
+		return 0, err
+	}
+	if err := st.SaveSettings(ctx, meeting.Settings{Organisation: "Ville d'Exemple — Direction générale des services", Logo: logo}); err != nil {
+		return 0, err
 	}
 	ids := map[string]int64{}
 	for _, fp := range demoPeople {
@@ -239,6 +250,31 @@ func codirActions(starts time.Time, n int) []meeting.FileAction {
 		{Title: "Mettre à jour le règlement intérieur du comité", Details: "Intégrer la visioconférence et le vote à distance.",
 			Owner: "sl", Due: day(60), Status: "open"},
 	}
+}
+
+// demoLogo draws the demo town's emblem: a blue shield with three white
+// bands.
+func demoLogo() ([]byte, error) {
+	const w, h = 120, 140
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	blue, white := color.RGBA{0x1f, 0x3a, 0x93, 0xff}, color.RGBA{0xff, 0xff, 0xff, 0xff}
+	for y := range h {
+		// The shield narrows to a point in its lower third.
+		half := w / 2
+		if y > h*2/3 {
+			half = half * (h - y) / (h / 3)
+		}
+		for x := w/2 - half; x < w/2+half; x++ {
+			c := blue
+			if band := y * 7 / h; band == 1 || band == 3 || band == 5 {
+				c = white
+			}
+			img.Set(x, y, c)
+		}
+	}
+	var b bytes.Buffer
+	err := png.Encode(&b, img)
+	return b.Bytes(), err
 }
 
 var frenchMonths = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}

@@ -36,6 +36,9 @@ Usage:
   quorum [--db FILE] export agenda|minutes|attendance --meeting ID --out FILE.pdf
                        [--lang fr|en] [--public]
                                           print a meeting's document
+  quorum [--db FILE] export pack --meeting ID --out FILE.pdf [--lang fr|en] [--duplex]
+                       [--copies-for all|ID,ID] [--password PW] [--owner-password PW]
+                                          build the briefing pack; warnings go to stderr
   quorum [--db FILE] export actions --meeting ID|--series CODE --out FILE.pdf
                        [--by status|owner] [--lang fr|en]
                                           print an action log
@@ -53,7 +56,7 @@ func main() {
 // run runs the command line and returns the exit code: 0 on success, 1 when
 // the work failed, 2 when the command line was wrong.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	err := dispatch(ctx, args, stdout)
+	err := dispatch(ctx, args, stdout, stderr)
 	var ue usageError
 	switch {
 	case err == nil:
@@ -79,7 +82,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 // oneLine keeps a message on one line of the terminal.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func dispatch(ctx context.Context, args []string, stdout io.Writer) error {
+func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	global := newFlags("quorum")
 	db := global.String("db", "", "database file")
 	if err := global.Parse(args); err != nil {
@@ -99,7 +102,7 @@ func dispatch(ctx context.Context, args []string, stdout io.Writer) error {
 	case "import":
 		return cmdImport(ctx, *db, args, stdout)
 	case "export":
-		return cmdExport(ctx, *db, args, stdout)
+		return cmdExport(ctx, *db, args, stdout, stderr)
 	case "list":
 		return cmdList(ctx, *db, args, stdout)
 	case "demo":
@@ -225,7 +228,7 @@ var documents = map[string]func(io.Writer, *meeting.Record, export.Options) erro
 	"attendance": export.AttendanceSheet,
 }
 
-func cmdExport(ctx context.Context, db string, args []string, stdout io.Writer) error {
+func cmdExport(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("export")
 	fs.StringVar(&db, "db", db, "database file")
 	id := fs.Int64("meeting", 0, "meeting ID")
@@ -233,6 +236,11 @@ func cmdExport(ctx context.Context, db string, args []string, stdout io.Writer) 
 	var o export.Options
 	fs.StringVar(&o.Language, "lang", "", "language of the document: fr or en (default: the meeting's)")
 	fs.BoolVar(&o.Public, "public", false, "minutes: leave confidential items out")
+	var pf packFlags
+	fs.BoolVar(&pf.duplex, "duplex", false, "pack: every item and paper starts on a right-hand page")
+	fs.StringVar(&pf.copiesFor, "copies-for", "", "pack: personal copies for all attendees, or for attendee IDs 3,7")
+	fs.StringVar(&pf.password, "password", "", "pack: the password that opens it (AES-256)")
+	fs.StringVar(&pf.ownerPassword, "owner-password", "", "pack: the password that allows changing it")
 	series := fs.String("series", "", "actions: the series (its code) whose actions to list")
 	by := fs.String("by", "status", "actions: group by status or owner")
 	kinds, err := parse(fs, args)
@@ -246,9 +254,9 @@ func cmdExport(ctx context.Context, db string, args []string, stdout io.Writer) 
 	document, isPDF := documents[kind]
 	switch {
 	case len(kinds) != 1:
-		return usagef("export: say what to export: json, actions or %s", strings.Join(documentKinds(), ", "))
-	case kind != "json" && kind != "actions" && !isPDF:
-		return usagef("export: unknown kind %q (json, actions or %s)", kind, strings.Join(documentKinds(), ", "))
+		return usagef("export: say what to export: json, pack, actions or %s", strings.Join(documentKinds(), ", "))
+	case kind != "json" && kind != "actions" && kind != "pack" && !isPDF:
+		return usagef("export: unknown kind %q (json, pack, actions or %s)", kind, strings.Join(documentKinds(), ", "))
 	case kind == "actions" && (*id == 0) == (*series == ""):
 		return usagef("export actions: name the meeting with --meeting ID or the series with --series CODE")
 	case *by != "status" && *by != "owner":
@@ -265,6 +273,8 @@ func cmdExport(ctx context.Context, db string, args []string, stdout io.Writer) 
 		switch {
 		case kind == "json":
 			return exportJSON(ctx, st, *id, *out, stdout)
+		case kind == "pack":
+			return writePack(ctx, st, *id, *out, o, pf, stdout, stderr)
 		case kind == "actions":
 			scope, err := actionScope(ctx, st, *id, *series, o.Language)
 			if err != nil {

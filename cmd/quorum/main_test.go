@@ -121,6 +121,9 @@ func TestCommandLineErrors(t *testing.T) {
 		{[]string{"import", bad}, 1, `meeting.starts: "2026-02-31T10:00:00Z" is not a date and time`},
 		{[]string{"export", "json", "--out", "x.json"}, 2, "--meeting ID"},
 		{[]string{"export", "pdf", "--meeting", "1", "--out", "x.pdf"}, 2, `unknown kind "pdf"`},
+		{[]string{"export", "agenda", "--meeting", "1", "--lang", "de", "--out", "x.pdf"}, 2, "--lang is fr or en"},
+		{[]string{"export", "actions", "--out", "x.pdf"}, 2, "--meeting ID or the series with --series CODE"},
+		{[]string{"export", "actions", "--series", "NOPE", "--out", filepath.Join(dir, "x.pdf")}, 1, "no series has the code NOPE"},
 		{[]string{"export", "json", "--meeting", "42", "--out", filepath.Join(dir, "x.json")}, 1, "meeting 42 does not exist"},
 		{[]string{"list", "--colour"}, 2, "flag provided but not defined"},
 	}
@@ -156,5 +159,58 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 	}
 	if _, out, _ := quorum(t, "version"); !strings.HasPrefix(out, "quorum "+version) {
 		t.Errorf("version prints %q", out)
+	}
+}
+
+func TestExportDocuments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errOut := quorum(t, "--db", db, "demo"); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, args := range [][]string{
+		{"agenda", "--meeting", "3"},
+		{"minutes", "--meeting", "2", "--public", "--lang", "en"},
+		{"attendance", "--meeting", "3"},
+		{"actions", "--series", "codir", "--by", "owner"},
+		{"actions", "--meeting", "2"},
+		{"pack", "--meeting", "2", "--duplex"},
+	} {
+		out := filepath.Join(dir, strings.Join(args, "_")+".pdf")
+		code, stdout, errOut := quorum(t, append([]string{"--db", db, "export"}, append(args, "--out", out)...)...)
+		if code != 0 {
+			t.Errorf("export %v: exit %d: %s", args, code, errOut)
+			continue
+		}
+		b, err := os.ReadFile(out)
+		if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) || !strings.Contains(stdout, "wrote "+out) {
+			t.Errorf("export %v wrote no PDF (%v): %s", args, err, stdout)
+		}
+	}
+}
+
+func TestExportPackCopies(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errOut := quorum(t, "--db", db, "demo"); code != 0 {
+		t.Fatal(errOut)
+	}
+	out := filepath.Join(dir, "packs", "dossier.pdf")
+	code, stdout, errOut := quorum(t, "--db", db, "export", "pack", "--meeting", "3", "--copies-for", "1,2", "--password", "pw", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	copies, _ := filepath.Glob(filepath.Join(dir, "packs", "*.pdf"))
+	if len(copies) != 2 || !strings.Contains(stdout, "dossier-01-Claire Martin.pdf") || !strings.Contains(stdout, "dossier-02-Jean-Loïc Nguyen.pdf") {
+		t.Errorf("copies %v; stdout %s", copies, stdout)
+	}
+	// An attendee who is not there: nothing is written.
+	bad := filepath.Join(dir, "bad", "dossier.pdf")
+	code, _, errOut = quorum(t, "--db", db, "export", "pack", "--meeting", "3", "--copies-for", "999", "--out", bad)
+	if code != 1 || !strings.Contains(errOut, "nobody with the ID 999") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Dir(bad)); err == nil {
+		t.Error("a refused pack left a folder")
 	}
 }
