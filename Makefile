@@ -4,6 +4,7 @@
 #   make run     build, then open the window on the default database
 #   make test    gofmt check, go vet and the tests (what CI runs)
 #   make bench   the benchmarks
+#   make bench-pack  a pack of 40 papers (~1,000 pages) against qpdf's plain merge
 #   make clean   remove what the build left
 
 GO ?= go
@@ -19,7 +20,7 @@ TEST_PKGS := poppler-utils qpdf xvfb libgl1-mesa-dri xdotool imagemagick
 # The ci build tag gives Fyne's software driver: tests need no cgo or X.
 TEST_TAGS := ci
 
-.PHONY: all deps deps-test build run test fmt vet bench clean
+.PHONY: all deps deps-test build run test fmt vet bench bench-pack clean
 
 all: build
 
@@ -50,6 +51,10 @@ vet:
 
 bench:
 	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...
+
+# Needs the shared PDF corpus beside the repository (../shared/pdf-corpus).
+bench-pack: deps-test
+	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench BenchmarkPack -benchtime 3x ./export/
 
 clean:
 	rm -rf bin

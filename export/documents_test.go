@@ -27,7 +27,7 @@ type printed struct {
 
 // tool returns the path of a command-line tool the tests need; they fail,
 // not skip, without it.
-func tool(t *testing.T, name string) string {
+func tool(t testing.TB, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
@@ -37,7 +37,7 @@ func tool(t *testing.T, name string) string {
 }
 
 // writeTemp writes a PDF into a temporary folder and returns its path.
-func writeTemp(t *testing.T, data []byte) string {
+func writeTemp(t testing.TB, data []byte) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(path, data, 0o600); err != nil {
@@ -47,7 +47,7 @@ func writeTemp(t *testing.T, data []byte) string {
 }
 
 // read checks a PDF with qpdf and reads it with poppler.
-func read(t *testing.T, data []byte) printed {
+func read(t testing.TB, data []byte) printed {
 	t.Helper()
 	path := writeTemp(t, data)
 	if out, err := exec.Command(tool(t, "qpdf"), "--check", path).CombinedOutput(); err != nil {

@@ -28,6 +28,7 @@ func init() {
 type PackOptions struct {
 	Options
 	Duplex bool // every item and paper starts on a right-hand page
+	Copies int  // how many times the pack will be written (personal copies); 0 or 1: once
 	// Progress, when set, is told how far the build has gone.
 	Progress func(done, total int)
 }
@@ -69,7 +70,8 @@ func (i Issue) String() string {
 // written as one copy or as personal copies.
 type Pack struct {
 	Preflight Preflight
-	merged    []byte // every page, before page numbers and stamps
+	ctx       *model.Context // every page, before page numbers and stamps
+	merged    []byte         // the same, written, when there are copies to make
 	bookmarks []pdfcpu.Bookmark
 	w         *words
 	spec      docSpec
@@ -100,7 +102,8 @@ func BuildPack(r *meeting.Record, data PaperData, o PackOptions) (*Pack, error) 
 // pages is a run of pages of the pack: pages laid out by Quorum, or a
 // paper's.
 type pages struct {
-	pdf   []byte
+	pdf   []byte         // Quorum's pages, to read at the merge
+	ctx   *model.Context // a paper, read once already
 	pages int
 }
 
@@ -309,13 +312,13 @@ func (b *packBuilder) appendPaper(it *meeting.AgendaItem, doc *meeting.Document)
 	case meeting.PDFPaper:
 		data, err := b.data(doc)
 		if err == nil {
-			var n int
-			if n, err = pdfPages(data); err == nil {
+			var ctx *model.Context
+			if ctx, err = readPaper(data); err == nil {
 				if err := b.flush(); err != nil {
 					return err
 				}
-				b.parts = append(b.parts, pages{pdf: data, pages: n})
-				b.base += n
+				b.parts = append(b.parts, pages{ctx: ctx, pages: ctx.PageCount})
+				b.base += ctx.PageCount
 				return nil
 			}
 		}
@@ -333,18 +336,29 @@ func (b *packBuilder) appendPaper(it *meeting.AgendaItem, doc *meeting.Document)
 	return nil
 }
 
-// pdfPages reads a PDF the way the merge will, and counts its pages.
-func pdfPages(data []byte) (pages int, err error) {
+// readPaper reads a paper's clean copy for the merge, and checks that
+// every page can be stamped.
+func readPaper(data []byte) (ctx *model.Context, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("pdfcpu: %v", r)
 		}
 	}()
-	ctx, err := api.ReadAndValidate(bytes.NewReader(data), packConf())
-	if err != nil {
-		return 0, err
+	if ctx, err = api.ReadAndValidate(bytes.NewReader(data), packConf()); err != nil {
+		return nil, err
 	}
-	return ctx.PageCount, nil
+	// Stamping a page decodes its content: a page whose content cannot be
+	// decoded would stop the whole pack.
+	for n := 1; n <= ctx.PageCount; n++ {
+		d, _, _, err := ctx.PageDict(n, false)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := ctx.PageContent(d, n); err != nil && !errors.Is(err, model.ErrNoContent) {
+			return nil, fmt.Errorf("page %d: %w", n, err)
+		}
+	}
+	return ctx, nil
 }
 
 // packConf is pdfcpu's configuration for packs: lenient reading, and no
@@ -540,20 +554,27 @@ func (b *packBuilder) merge(front pages) (err error) {
 	}
 	dest.EnsureVersionForWriting()
 	for i, p := range parts[1:] {
-		src, err := api.ReadAndValidate(bytes.NewReader(p.pdf), conf)
-		if err != nil {
-			return fmt.Errorf("cannot read part %d of the pack: %w", i+1, err)
+		src := p.ctx
+		if src == nil {
+			if src, err = api.ReadAndValidate(bytes.NewReader(p.pdf), conf); err != nil {
+				return fmt.Errorf("cannot read part %d of the pack: %w", i+1, err)
+			}
 		}
 		if err := pdfcpu.MergeXRefTables(fmt.Sprint(i+1), src, dest, false, false); err != nil {
 			return fmt.Errorf("cannot merge part %d of the pack: %w", i+1, err)
 		}
+	}
+	b.pack.Preflight.Pages = dest.PageCount
+	b.parts = nil
+	if b.o.Copies <= 1 {
+		b.pack.ctx = dest // written once: stamped where it is
+		return nil
 	}
 	var buf bytes.Buffer
 	if err := api.WriteContext(dest, &buf); err != nil {
 		return err
 	}
 	b.pack.merged = buf.Bytes()
-	b.pack.Preflight.Pages = dest.PageCount
 	return nil
 }
 
@@ -568,17 +589,23 @@ type Copy struct {
 // Write writes the pack, every page stamped with its pack page number,
 // the classification and, for a personal copy, its holder; encrypted with
 // AES-256 when a password is given (userPassword to open it, ownerPassword
-// to change it).
+// to change it). A pack is written once, unless built for Copies.
 func (p *Pack) Write(out io.Writer, c Copy, userPassword, ownerPassword string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("cannot stamp the pack: %v", r)
 		}
 	}()
-	conf := packConf()
-	ctx, err := api.ReadAndValidate(bytes.NewReader(p.merged), conf)
-	if err != nil {
-		return err
+	ctx := p.ctx
+	switch {
+	case ctx != nil:
+		p.ctx = nil
+	case p.merged != nil:
+		if ctx, err = api.ReadAndValidate(bytes.NewReader(p.merged), packConf()); err != nil {
+			return err
+		}
+	default:
+		return errors.New("this pack was built to be written once (PackOptions.Copies)")
 	}
 	dims, err := ctx.PageDims()
 	if err != nil {
@@ -620,6 +647,7 @@ func (p *Pack) stamps(dims []types.Dim, c Copy) ([]byte, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 595, Ht: 842}})
 	d := &doc{pdf: pdf, spec: p.spec, w: w}
 	registerFonts(pdf)
+	pdf.SetCompression(false) // pdfcpu would inflate every stamp to place it
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCellMargin(0)
 	pdf.SetCreationDate(p.spec.created)

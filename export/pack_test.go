@@ -72,11 +72,11 @@ func packRecord(t *testing.T) (*meeting.Store, *meeting.Record) {
 			t.Fatal(err)
 		}
 		if p.exam.Kind == meeting.PDFPaper && p.exam.Problem == "" {
-			n, err := pdfPages(p.data)
+			ctx, err := readPaper(p.data)
 			if err != nil {
 				t.Fatal(err)
 			}
-			p.exam.Pages = n
+			p.exam.Pages = ctx.PageCount
 		}
 		if err := st.RecordExamination(ctx, d.SHA256, p.exam); err != nil {
 			t.Fatal(err)
@@ -89,7 +89,7 @@ func packRecord(t *testing.T) (*meeting.Store, *meeting.Record) {
 	return st, r
 }
 
-func buildPack(t *testing.T, st *meeting.Store, r *meeting.Record, o PackOptions) *Pack {
+func buildPack(t testing.TB, st *meeting.Store, r *meeting.Record, o PackOptions) *Pack {
 	t.Helper()
 	data := func(d *meeting.Document) ([]byte, error) { return st.PrintData(context.Background(), d.ID) }
 	p, err := BuildPack(r, data, o)
@@ -99,7 +99,7 @@ func buildPack(t *testing.T, st *meeting.Store, r *meeting.Record, o PackOptions
 	return p
 }
 
-func writePack(t *testing.T, p *Pack, c Copy, password string) []byte {
+func writePack(t testing.TB, p *Pack, c Copy, password string) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	if err := p.Write(&b, c, password, ""); err != nil {
@@ -112,12 +112,13 @@ func writePack(t *testing.T, p *Pack, c Copy, password string) []byte {
 func (p printed) pageTexts() []string { return strings.Split(p.text, "\f") }
 
 // contents reads the table of contents: each entry's title and page.
-func (p printed) contents(t *testing.T) map[string]int {
+func (p printed) contents(t testing.TB) map[string]int {
 	t.Helper()
 	entries := map[string]int{}
 	re := regexp.MustCompile(`(?m)^\s*(.+?)\s{2,}(\d+)\s*$`)
+	header := regexp.MustCompile(`(?m)^\s*(Point|Item)\s+Page\s*$`) // repeated on every page of the contents
 	for _, page := range p.pageTexts() {
-		if !strings.Contains(page, "SOMMAIRE") && !strings.Contains(page, "CONTENTS") {
+		if !header.MatchString(page) {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatch(page, -1) {

@@ -43,7 +43,7 @@ func examinePapers(ctx context.Context, st *meeting.Store) error {
 		if err != nil {
 			return err
 		}
-		rep := ex.Examine(ctx, doc.FileName, data)
+		rep := ex.Examine(ctx, data)
 		if !rep.Examined() {
 			return meeting.Errorf(meeting.EINTERNAL, "%s could not be examined: %s", doc.FileName, rep.Problem)
 		}
@@ -72,7 +72,7 @@ func writePack(ctx context.Context, st *meeting.Store, id int64, out string, o e
 		return err
 	}
 	data := func(d *meeting.Document) ([]byte, error) { return st.PrintData(ctx, d.ID) }
-	p, err := export.BuildPack(r, data, export.PackOptions{Options: o, Duplex: pf.duplex})
+	p, err := export.BuildPack(r, data, export.PackOptions{Options: o, Duplex: pf.duplex, Copies: len(holders)})
 	if err != nil {
 		return err
 	}

@@ -33,13 +33,13 @@ func BenchmarkExamine(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			examiner.Examine(context.Background(), "warm-up.pdf", textPDF()) // PDFium started
+			examiner.Examine(context.Background(), textPDF()) // PDFium started
 			resetPeakRSS()
 			pages := 0
 			start := time.Now()
 			for b.Loop() {
 				for i, c := range set.files {
-					r := examiner.Examine(context.Background(), c.Name, data[i])
+					r := examiner.Examine(context.Background(), data[i])
 					if r.Problem != "" {
 						b.Fatalf("%s: %s", c.Name, r.Problem)
 					}
@@ -64,7 +64,7 @@ func BenchmarkColdStart(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer e.Close()
-		if r := e.Examine(context.Background(), "hello.pdf", pdf); r.Problem != "" {
+		if r := e.Examine(context.Background(), pdf); r.Problem != "" {
 			b.Fatal(r.Problem)
 		}
 	}

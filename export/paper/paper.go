@@ -19,7 +19,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"time"
 )
@@ -70,13 +69,13 @@ const (
 	maxImageSide   = 30_000
 )
 
-// Examine examines one paper: name is its file name, which only serves to
-// notice a file named .pdf that is no PDF. It never panics, and a paper that
-// cannot be printed gets a Report whose Problem says why. A PDF costs at most
+// Examine examines one paper's content (what it is depends on its bytes,
+// never on its name, so that one examination serves every paper with the
+// same content). It never panics, and a paper that cannot be printed gets a
+// Report whose Problem says why. A PDF costs at most
 // the Examiner's Limits: PDFium is stopped when it has run for Limits.Time,
 // or when it needs more than Limits.Memory.
-func (e *Examiner) Examine(ctx context.Context, name string, data []byte) Report {
-	namedPDF := strings.EqualFold(filepath.Ext(name), ".pdf")
+func (e *Examiner) Examine(ctx context.Context, data []byte) Report {
 	var r Report
 	switch {
 	case len(data) == 0:
@@ -88,9 +87,6 @@ func (e *Examiner) Examine(ctx context.Context, name string, data []byte) Report
 		if r.Kind == KindOther {
 			r.MediaType = mediaType(data)
 		}
-	}
-	if namedPDF && r.Kind != KindPDF && r.Problem == "" {
-		r.Problem = "not a PDF although named .pdf"
 	}
 	return r
 }
