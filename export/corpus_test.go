@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,7 +22,9 @@ import (
 // (in its order, the same file perhaps more than once) to one item of a
 // new meeting, examines them as Quorum does on attaching, and returns the
 // store and the meeting's record.
-func corpusMeeting(t testing.TB, pick func([]papertest.File) []papertest.File) (*meeting.Store, *meeting.Record) {
+// extra papers, by name, join them. It also returns how long each
+// content took to examine, by file name.
+func corpusMeeting(t testing.TB, pick func([]papertest.File) []papertest.File, extra map[string][]byte) (*meeting.Store, *meeting.Record, map[string]time.Duration) {
 	t.Helper()
 	files := pick(papertest.Corpus(t))
 	st, err := meeting.Open(filepath.Join(t.TempDir(), "corpus.db"))
@@ -54,6 +58,12 @@ func corpusMeeting(t testing.TB, pick func([]papertest.File) []papertest.File) (
 			t.Fatal(err)
 		}
 	}
+	for _, name := range slices.Sorted(maps.Keys(extra)) {
+		d := &meeting.Document{MeetingID: m.ID, ItemID: item.ID, Title: name, FileName: name, InPack: true}
+		if err := st.AttachDocument(ctx, d, extra[name]); err != nil {
+			t.Fatal(err)
+		}
+	}
 	ex, err := paper.NewExaminer(t.TempDir(), paper.Limits{Time: 2 * time.Minute})
 	if err != nil {
 		t.Fatal(err)
@@ -63,12 +73,15 @@ func corpusMeeting(t testing.TB, pick func([]papertest.File) []papertest.File) (
 	if err != nil {
 		t.Fatal(err)
 	}
+	took := map[string]time.Duration{}
 	for _, d := range todo {
 		data, err := st.DocumentData(ctx, d.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
+		start := time.Now()
 		rep := ex.Examine(ctx, data)
+		took[d.FileName] = time.Since(start)
 		if !rep.Examined() {
 			t.Fatalf("%s not examined: %s", d.FileName, rep.Problem)
 		}
@@ -82,15 +95,28 @@ func corpusMeeting(t testing.TB, pick func([]papertest.File) []papertest.File) (
 	if err != nil {
 		t.Fatal(err)
 	}
-	return st, r
+	return st, r, took
 }
 
-// TestPackOverCorpus builds a pack of every file of the shared corpus:
-// every PDF that opens is merged with all its pages, every other file gets
-// a page that names it, nothing panics, and the process stays under 1 GB.
+// TestPackOverCorpus builds a pack of every file of the shared corpus and
+// of hostile papers of our own making: every PDF that opens is merged with
+// all its pages, every other file gets a page that names it, nothing
+// panics, hostile papers are dealt with in seconds, and the process stays
+// under 1 GB.
 func TestPackOverCorpus(t *testing.T) {
 	papertest.ResetPeakRSS()
-	st, r := corpusMeeting(t, func(all []papertest.File) []papertest.File { return all })
+	hostile := map[string][]byte{
+		"flate-bomb.pdf":        papertest.FlateBombPDF(2 << 30),
+		"page-loop.pdf":         papertest.PageLoopPDF(),
+		"self-drawing-form.pdf": papertest.SelfDrawingFormPDF(),
+		"form-fan-out.pdf":      papertest.FormFanOutPDF(40),
+	}
+	st, r, took := corpusMeeting(t, func(all []papertest.File) []papertest.File { return all }, hostile)
+	for name := range hostile {
+		if took[name] > 10*time.Second {
+			t.Errorf("%s took %v to examine", name, took[name])
+		}
+	}
 	pack := buildPack(t, st, r, PackOptions{Options: printedAt})
 	p := read(t, writePack(t, pack, Copy{}, ""))
 	if p.pages != pack.Preflight.Pages {
@@ -144,7 +170,7 @@ func TestPackOverCorpus(t *testing.T) {
 // the same papers with qpdf; it reports both times, their ratio and the
 // peak memory of the process. `make bench-pack` runs it.
 func BenchmarkPack(b *testing.B) {
-	st, r := corpusMeeting(b, func(all []papertest.File) []papertest.File {
+	st, r, _ := corpusMeeting(b, func(all []papertest.File) []papertest.File {
 		var intro, short []papertest.File
 		for _, f := range all {
 			switch {
@@ -163,7 +189,7 @@ func BenchmarkPack(b *testing.B) {
 			}
 		}
 		return picked
-	})
+	}, nil)
 	ctx := context.Background()
 	// qpdf merges the same clean copies that the pack merges.
 	dir := b.TempDir()

@@ -275,8 +275,8 @@ func TestOtherFiles(t *testing.T) {
 
 // textPDF is a one-page PDF with a line of text over a blue square.
 func textPDF() []byte {
-	return pdfFile(append(onePage,
-		stream("", []byte("0 0 1 rg 100 100 200 200 re f BT /F1 24 Tf 72 700 Td (Hello Quorum) Tj ET")),
+	return papertest.PDFFile(append(papertest.OnePage,
+		papertest.Stream("", []byte("0 0 1 rg 100 100 200 200 re f BT /F1 24 Tf 72 700 Td (Hello Quorum) Tj ET")),
 		"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>")...)
 }
 
@@ -320,7 +320,7 @@ func TestLimits(t *testing.T) {
 	// Forms that draw forms, 2^40 times: PDFium needs seconds to fill its
 	// memory, and the watchdog stops it first.
 	start := time.Now()
-	r := e.Examine(ctx, formFanOutPDF(40))
+	r := e.Examine(ctx, papertest.FormFanOutPDF(40))
 	if elapsed := time.Since(start); r.Problem != "too complex to read safely (stopped after 0.2 s)" || elapsed > 2*time.Second {
 		t.Errorf("after %v, problem %q", elapsed, r.Problem)
 	}
@@ -331,7 +331,7 @@ func TestLimits(t *testing.T) {
 	// So does cancelling.
 	ctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
 	defer cancel()
-	if r := e.Examine(ctx, formFanOutPDF(40)); !strings.HasPrefix(r.Problem, notExamined) {
+	if r := e.Examine(ctx, papertest.FormFanOutPDF(40)); !strings.HasPrefix(r.Problem, notExamined) {
 		t.Errorf("cancelled, problem %q", r.Problem)
 	}
 	if err := e.Close(); err != nil {
@@ -354,11 +354,11 @@ func TestHostilePDFs(t *testing.T) {
 		problem string // "" when PDFium can print it
 	}{
 		// 27 KB that inflate to 2 GB: PDFium fills its memory and aborts.
-		{"flate-bomb.pdf", flateBombPDF(2 << 30), "too complex to read safely (needs more than 512 MB)"},
-		{"page-loop.pdf", pageLoopPDF(), "page 2 is damaged and cannot be read"},
+		{"flate-bomb.pdf", papertest.FlateBombPDF(2 << 30), "too complex to read safely (needs more than 512 MB)"},
+		{"page-loop.pdf", papertest.PageLoopPDF(), "page 2 is damaged and cannot be read"},
 		// PDFium notices the loop and draws the form once.
-		{"self-drawing-form.pdf", selfDrawingFormPDF(), ""},
-		{"form-fan-out.pdf", formFanOutPDF(40), "too complex to read safely (needs more than 512 MB)"},
+		{"self-drawing-form.pdf", papertest.SelfDrawingFormPDF(), ""},
+		{"form-fan-out.pdf", papertest.FormFanOutPDF(40), "too complex to read safely (needs more than 512 MB)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()
@@ -378,7 +378,7 @@ func TestHostilePDFs(t *testing.T) {
 		})
 	}
 	// Thumbnail and Text work under the same limits.
-	if _, err := examiner.Thumbnail(context.Background(), flateBombPDF(2<<30), 0, 100); !errors.Is(err, errMemory) {
+	if _, err := examiner.Thumbnail(context.Background(), papertest.FlateBombPDF(2<<30), 0, 100); !errors.Is(err, errMemory) {
 		t.Errorf("thumbnail of the flate bomb: %v", err)
 	}
 	if peak, ok := peakRSS(); !ok {

@@ -1,19 +1,17 @@
-package paper
+package papertest
+
+// Hostile papers, made on the fly so that no binary joins the repository.
 
 import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
-	"io"
 	"math/big"
-	"testing"
 )
 
-// Hostile papers, made on the fly so that no binary joins the repository.
-
-// pdfFile assembles a PDF whose objects 1, 2 … are the given bodies, with
+// PDFFile assembles a PDF whose objects 1, 2 … are the given bodies, with
 // a correct cross-reference table; object 1 must be the catalog.
-func pdfFile(objects ...string) []byte {
+func PDFFile(objects ...string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	offsets := make([]int, len(objects))
@@ -31,30 +29,30 @@ func pdfFile(objects ...string) []byte {
 }
 
 // stream is the body of a stream object.
-func stream(dict string, data []byte) string {
+func Stream(dict string, data []byte) string {
 	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
 }
 
-// onePage is a catalog and a page tree with one page whose content and
+// OnePage is a catalog and a page tree with one page whose content and
 // resources are objects 4 and 5.
-var onePage = []string{
+var OnePage = []string{
 	"<< /Type /Catalog /Pages 2 0 R >>",
 	"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 	"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources 5 0 R >>",
 }
 
-// flateBombPDF is a PDF of a few kilobytes whose page content inflates to
+// FlateBombPDF is a PDF of a few kilobytes whose page content inflates to
 // size bytes of spaces, through two Flate filters: the inner layer is a
 // hand-made Deflate stream that repeats "copy 258 bytes from 1 byte back",
 // the outer one compresses that very regular stream.
-func flateBombPDF(size int64) []byte {
+func FlateBombPDF(size int64) []byte {
 	inner := spaces(size)
 	var outer bytes.Buffer
 	w, _ := zlib.NewWriterLevel(&outer, zlib.BestCompression)
 	w.Write(inner)
 	w.Close()
-	return pdfFile(append(onePage,
-		stream("/Filter [/FlateDecode /FlateDecode]", outer.Bytes()),
+	return PDFFile(append(OnePage,
+		Stream("/Filter [/FlateDecode /FlateDecode]", outer.Bytes()),
 		"<< >>")...)
 }
 
@@ -154,30 +152,30 @@ func (w *bitWriter) flush() {
 	w.acc, w.nbits = 0, 0
 }
 
-// pageLoopPDF has a page tree whose node lists itself among its kids.
-func pageLoopPDF() []byte {
-	return pdfFile(
+// PageLoopPDF has a page tree whose node lists itself among its kids.
+func PageLoopPDF() []byte {
+	return PDFFile(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
 	)
 }
 
-// selfDrawingFormPDF has a page that draws a form XObject that draws itself.
-func selfDrawingFormPDF() []byte {
-	return pdfFile(append(onePage,
-		stream("", []byte("/X Do")),
+// SelfDrawingFormPDF has a page that draws a form XObject that draws itself.
+func SelfDrawingFormPDF() []byte {
+	return PDFFile(append(OnePage,
+		Stream("", []byte("/X Do")),
 		"<< /XObject << /X 6 0 R >> >>",
-		stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 5 0 R",
+		Stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 5 0 R",
 			[]byte("0.5 0 0 0.5 0 0 cm /X Do")))...)
 }
 
-// formFanOutPDF has a page that draws form 1, which draws form 2 twice,
+// FormFanOutPDF has a page that draws form 1, which draws form 2 twice,
 // which draws form 3 twice … down to form depth: 2^depth drawings without
 // a loop, a "billion laughs" of forms.
-func formFanOutPDF(depth int) []byte {
-	objects := append([]string{}, onePage...)
-	objects = append(objects, stream("", []byte("/F Do")), "<< /XObject << /F 6 0 R >> >>")
+func FormFanOutPDF(depth int) []byte {
+	objects := append([]string{}, OnePage...)
+	objects = append(objects, Stream("", []byte("/F Do")), "<< /XObject << /F 6 0 R >> >>")
 	for i := 1; i <= depth; i++ {
 		self := 5 + 2*i - 1 // form i is object 6, 8, 10 …; its resources follow it
 		content, resources := "0 0 m 1 1 l S /F Do /F Do", fmt.Sprintf("<< /XObject << /F %d 0 R >> >>", self+2)
@@ -185,30 +183,8 @@ func formFanOutPDF(depth int) []byte {
 			content, resources = "0 0 m 1 1 l S", "<< >>"
 		}
 		objects = append(objects,
-			stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources %d 0 R", self+1), []byte(content)),
+			Stream(fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources %d 0 R", self+1), []byte(content)),
 			resources)
 	}
-	return pdfFile(objects...)
-}
-
-func TestSpaces(t *testing.T) {
-	for _, n := range []int64{2, 3, 4, 258, 259, 260, 261, 1000, 16 << 20} {
-		r, err := zlib.NewReader(bytes.NewReader(spaces(n)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, err := io.Copy(onlySpaces{}, r); err != nil || got != n { // zlib checks the Adler-32 sum
-			t.Errorf("spaces(%d) inflates to %d spaces, %v", n, got, err)
-		}
-	}
-}
-
-// onlySpaces is a writer that takes spaces and nothing else.
-type onlySpaces struct{}
-
-func (onlySpaces) Write(p []byte) (int, error) {
-	if n := len(bytes.TrimLeft(p, " ")); n > 0 {
-		return len(p) - n, fmt.Errorf("%q is no space", p[len(p)-n])
-	}
-	return len(p), nil
+	return PDFFile(objects...)
 }
