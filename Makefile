@@ -5,6 +5,7 @@
 #   make test    gofmt check, go vet and the tests (what CI runs)
 #   make bench   the benchmarks
 #   make bench-pack  a pack of 40 papers (~1,000 pages) against qpdf's plain merge
+#   make document-images  first pages of each printed document, for the README
 #   make clean   remove what the build left
 
 GO ?= go
@@ -20,7 +21,7 @@ TEST_PKGS := poppler-utils qpdf xvfb libgl1-mesa-dri xdotool imagemagick
 # The ci build tag gives Fyne's software driver: tests need no cgo or X.
 TEST_TAGS := ci
 
-.PHONY: all deps deps-test build run test fmt vet bench bench-pack clean
+.PHONY: all deps deps-test build run test fmt vet bench bench-pack document-images clean
 
 all: build
 
@@ -55,6 +56,23 @@ bench:
 # Needs the shared PDF corpus beside the repository (../shared/pdf-corpus).
 bench-pack: deps-test
 	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench BenchmarkPack -benchtime 3x ./export/
+
+# One page of each printed document of the demo, as the README shows them.
+DOCS := assets/screenshots
+document-images: build deps-test
+	rm -rf tmp-docs && mkdir -p tmp-docs $(DOCS)
+	./bin/quorum --db tmp-docs/demo.db demo
+	./bin/quorum --db tmp-docs/demo.db export agenda --meeting 3 --out tmp-docs/agenda.pdf
+	./bin/quorum --db tmp-docs/demo.db export pack --meeting 3 --out tmp-docs/pack.pdf
+	./bin/quorum --db tmp-docs/demo.db export minutes --meeting 2 --lang en --out tmp-docs/minutes.pdf
+	./bin/quorum --db tmp-docs/demo.db export actions --series CODIR --out tmp-docs/actions.pdf
+	./bin/quorum --db tmp-docs/demo.db export attendance --meeting 3 --out tmp-docs/attendance.pdf
+	pdftoppm -png -r 60 -singlefile tmp-docs/agenda.pdf $(DOCS)/agenda-fr
+	pdftoppm -png -r 60 -singlefile -f 4 tmp-docs/pack.pdf $(DOCS)/pack-contents-fr
+	pdftoppm -png -r 60 -singlefile tmp-docs/minutes.pdf $(DOCS)/minutes-en
+	pdftoppm -png -r 60 -singlefile tmp-docs/actions.pdf $(DOCS)/actions-fr
+	pdftoppm -png -r 60 -singlefile tmp-docs/attendance.pdf $(DOCS)/attendance-fr
+	rm -rf tmp-docs
 
 clean:
 	rm -rf bin
