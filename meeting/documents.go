@@ -141,20 +141,7 @@ func (s *Store) MoveDocument(ctx context.Context, id int64, up bool) error {
 }
 
 func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryAll(ctx, tx, func(row scanner) (id int64, err error) { return id, row.Scan(&id) }, query, args...)
 }
 
 // DeleteDocument detaches a paper; its bytes go when nothing else uses them.
@@ -181,20 +168,10 @@ func dropUnusedBlobs(ctx context.Context, tx *sql.Tx) error {
 func (s *Store) PapersToExamine(ctx context.Context) ([]*Document, error) {
 	var list []*Document
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+documentColumns+` WHERE b.examined = 0
+		var err error
+		list, err = queryAll(ctx, tx, scanDocument, `SELECT `+documentColumns+` WHERE b.examined = 0
 			AND d.id = (SELECT min(id) FROM documents WHERE sha256 = b.sha256) ORDER BY d.id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			d, err := scanDocument(rows)
-			if err != nil {
-				return err
-			}
-			list = append(list, d)
-		}
-		return rows.Err()
+		return err
 	})
 	return list, err
 }
@@ -251,7 +228,7 @@ const documentColumns = `d.id, d.meeting_id, coalesce(d.item_id, 0), d.title, d.
 	b.size, d.sha256, d.in_pack, d.added, b.examined, b.kind, b.pages, b.problem
 	FROM documents d JOIN blobs b ON b.sha256 = d.sha256`
 
-func scanDocument(row interface{ Scan(...any) error }) (*Document, error) {
+func scanDocument(row scanner) (*Document, error) {
 	d := &Document{}
 	var added string
 	err := row.Scan(&d.ID, &d.MeetingID, &d.ItemID, &d.Title, &d.Reference, &d.FileName, &d.MediaType,
@@ -272,20 +249,7 @@ func (s *Store) Documents(ctx context.Context, meetingID int64) ([]*Document, er
 }
 
 func documents(ctx context.Context, tx *sql.Tx, meetingID int64) ([]*Document, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+documentColumns+` WHERE d.meeting_id = ? ORDER BY d.position, d.id`, meetingID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var list []*Document
-	for rows.Next() {
-		d, err := scanDocument(rows)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, d)
-	}
-	return list, rows.Err()
+	return queryAll(ctx, tx, scanDocument, `SELECT `+documentColumns+` WHERE d.meeting_id = ? ORDER BY d.position, d.id`, meetingID)
 }
 
 // DocumentData returns the bytes of a paper.

@@ -16,7 +16,7 @@ const meetingColumns = `m.id, coalesce(m.series_id, 0), coalesce(s.code, ''), co
 
 const meetingFrom = ` FROM meetings m LEFT JOIN series s ON s.id = m.series_id`
 
-func scanMeeting(row interface{ Scan(...any) error }) (*Meeting, error) {
+func scanMeeting(row scanner) (*Meeting, error) {
 	m := &Meeting{}
 	var starts, created, updated string
 	var offset int
@@ -246,19 +246,9 @@ func (s *Store) ListMeetings(ctx context.Context, f MeetingFilter) ([]*Meeting, 
 	}
 	var list []*Meeting
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			m, err := scanMeeting(rows)
-			if err != nil {
-				return err
-			}
-			list = append(list, m)
-		}
-		return rows.Err()
+		var err error
+		list, err = queryAll(ctx, tx, scanMeeting, q, args...)
+		return err
 	})
 	return list, err
 }

@@ -9,7 +9,7 @@ import (
 
 const personColumns = "id, name, title, organisation, email, phone"
 
-func scanPerson(row interface{ Scan(...any) error }) (*Person, error) {
+func scanPerson(row scanner) (*Person, error) {
 	p := &Person{}
 	err := row.Scan(&p.ID, &p.Name, &p.Title, &p.Organisation, &p.Email, &p.Phone)
 	return p, err
@@ -81,21 +81,11 @@ func (s *Store) ListPeople(ctx context.Context, query string) ([]*Person, error)
 	var people []*Person
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		like := "%" + escapeLike(query) + "%"
-		rows, err := tx.QueryContext(ctx, `SELECT `+personColumns+` FROM people
+		var err error
+		people, err = queryAll(ctx, tx, scanPerson, `SELECT `+personColumns+` FROM people
 			WHERE ? = '' OR name LIKE ? ESCAPE '\' OR organisation LIKE ? ESCAPE '\' OR email LIKE ? ESCAPE '\'
 			ORDER BY name COLLATE NOCASE, id`, query, like, like, like)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := scanPerson(rows)
-			if err != nil {
-				return err
-			}
-			people = append(people, p)
-		}
-		return rows.Err()
+		return err
 	})
 	return people, err
 }
