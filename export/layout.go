@@ -162,11 +162,28 @@ func (d *doc) header() {
 	pdf.MultiCell(half, 4.5, clean(d.spec.organisation), "", "L", false)
 	d.font("", smallSize, grey)
 	pdf.SetXY(pw-pageRight-half, 12)
-	pdf.MultiCell(half, 4, clean(d.spec.headerRight), "", "R", false)
+	// The meeting's title on two lines at most, then its date.
+	title, date, _ := strings.Cut(d.spec.headerRight, "\n")
+	pdf.MultiCell(half, 4, strings.Join(append(d.fit(title, half, 2), clean(date)), "\n"), "", "R", false)
 	pdf.SetDrawColor(180, 180, 180)
 	pdf.Line(pageLeft, 25, pw-pageRight, 25)
 	pdf.SetXY(pageLeft, pageTop)
 	d.font("", bodySize, black)
+}
+
+// fit wraps a line of text to width in the current font, keeping at most
+// n lines; a longer text ends with an ellipsis.
+func (d *doc) fit(text string, width float64, n int) []string {
+	lines := d.pdf.SplitText(clean(text), width)
+	if len(lines) > n {
+		lines = lines[:n]
+		last := []rune(lines[n-1])
+		for len(last) > 0 && d.pdf.GetStringWidth(string(last)+"…") > width {
+			last = last[:len(last)-1]
+		}
+		lines[n-1] = string(last) + "…"
+	}
+	return lines
 }
 
 // footer draws the document's name and reference, and "Page N of M".

@@ -457,7 +457,11 @@ func (b *packBuilder) layFront(length int) (pages, error) {
 		rows = append(rows, []cell{{indent: float64(e.level) * 6, parts: []part{{text: e.title, style: style}}},
 			text(fmt.Sprint(length+e.page), style)})
 	}
-	d.table(table{cols: []column{{head: w.item, width: 88}, {head: w.pageCol, width: 12, align: "R"}}, rules: true}, rows)
+	if len(rows) == 0 {
+		d.para(w.noPapers, "I", grey)
+	} else {
+		d.table(table{cols: []column{{head: w.item, width: 88}, {head: w.pageCol, width: 12, align: "R"}}, rules: true}, rows)
+	}
 	if b.o.Duplex && d.pdf.PageCount()%2 == 1 {
 		d.pdf.AddPage() // the sections start on a right-hand page
 	}
