@@ -18,7 +18,7 @@ func Agenda(w io.Writer, r *meeting.Record, o Options) error {
 		}
 		return w.notice
 	}
-	d := &agendaDoc{newMeetingDoc(r, o, kindAgenda, title, false)}
+	d := &agendaDoc{meetingDoc: newMeetingDoc(r, o, kindAgenda, title, false)}
 	d.appendTitle()
 	d.appendDetails()
 	d.appendControl()
@@ -28,7 +28,10 @@ func Agenda(w io.Writer, r *meeting.Record, o Options) error {
 	return d.write(w)
 }
 
-type agendaDoc struct{ *meetingDoc }
+type agendaDoc struct {
+	*meetingDoc
+	packPages map[int64]int // inside a pack: the pack page of each paper
+}
 
 func (d *agendaDoc) appendDetails() {
 	w, m := d.w, d.m
@@ -96,7 +99,11 @@ func (d *agendaDoc) appendItems() {
 			point.parts = append(point.parts, part{text: fmt.Sprintf(w.presenter, it.PresenterName), style: "I", colour: grey, size: smallSize + 1})
 		}
 		for _, doc := range d.papersOf(it.ID) {
-			point.parts = append(point.parts, part{text: "• " + paperLine(w, doc), size: smallSize + 1})
+			line := "• " + paperLine(w, doc)
+			if page, ok := d.packPages[doc.ID]; ok {
+				line += " — " + fmt.Sprintf(w.packPage, page)
+			}
+			point.parts = append(point.parts, part{text: line, size: smallSize + 1})
 		}
 		minutes := ""
 		if it.Minutes > 0 {

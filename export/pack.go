@@ -110,6 +110,7 @@ type pages struct {
 // entry is a line of the table of contents, and a bookmark.
 type entry struct {
 	item  *meeting.AgendaItem // nil for a paper or a section
+	doc   int64               // the paper's ID, for a paper
 	title string
 	level int
 	page  int // in the pack, counted after the front matter
@@ -284,7 +285,7 @@ func (b *packBuilder) appendSection(it *meeting.AgendaItem, docs []*meeting.Docu
 func (b *packBuilder) appendPaper(it *meeting.AgendaItem, doc *meeting.Document) error {
 	w := b.w
 	b.rightHand()
-	b.entries = append(b.entries, entry{title: paperLine(w, doc), level: 1, page: b.page()})
+	b.entries = append(b.entries, entry{title: paperLine(w, doc), level: 1, page: b.page(), doc: doc.ID})
 	b.pack.Preflight.Papers++
 	defer func() {
 		b.done++
@@ -440,7 +441,12 @@ func (b *packBuilder) layFront(length int) (pages, error) {
 	b.cover(d)
 	d.pdf.AddPage()
 	agendaPage := d.pdf.PageCount()
-	ad := &agendaDoc{&meetingDoc{doc: d, r: b.r, m: b.m, o: b.o.Options}}
+	ad := &agendaDoc{meetingDoc: &meetingDoc{doc: d, r: b.r, m: b.m, o: b.o.Options}, packPages: map[int64]int{}}
+	for _, e := range b.entries {
+		if e.doc != 0 {
+			ad.packPages[e.doc] = length + e.page
+		}
+	}
 	ad.title(w.agenda, b.m.Title, ad.when())
 	ad.appendDetails()
 	ad.appendInvited()

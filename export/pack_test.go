@@ -146,6 +146,11 @@ func TestPack(t *testing.T) {
 		"Fichier d'origine : budget.xlsx", "Courrier abîmé", "Ce document n'a pas pu être lu", "Motif : the file is damaged",
 		"Texte de l'annexe « PV 11 »", "Texte de l'annexe « Invest »", "Texte de l'annexe « Cadrage »")
 	p.pageFooters(t, "Page {n} sur {m}")
+	// The pack's agenda gives each paper's page in the pack, as the contents do.
+	if page := p.contents(t)["Note d'investissement"]; !strings.Contains(strings.Join(strings.Fields(p.text), " "),
+		fmt.Sprintf("Note d'investissement — p. %d du dossier", page)) {
+		t.Errorf("the pack's agenda does not give the investment note's page (%d)", page)
+	}
 	if n := strings.Count(p.text, "DIFFUSION RESTREINTE"); n < p.pages {
 		t.Errorf("the classification shows on %d of %d pages", n, p.pages)
 	}
