@@ -191,12 +191,19 @@ func (b *packBuilder) flush() error {
 // blank page that says so when needed.
 func (b *packBuilder) rightHand() {
 	if b.o.Duplex && b.page()%2 == 0 {
-		d := b.framePage()
-		_, ph := d.pdf.GetPageSize()
-		d.pdf.SetY(ph/2 - 10)
-		d.font("I", 11, grey)
-		d.pdf.CellFormat(0, 8, d.w.intentionallyBlank, "", 1, "C", false, 0, "")
+		blankPage(b.framePage())
 	}
+}
+
+// blankPage says on an empty page that it is empty on purpose.
+func blankPage(d *doc) {
+	if d.pdf.PageCount() == 0 || d.pdf.GetY() > pageTop {
+		d.pdf.AddPage()
+	}
+	_, ph := d.pdf.GetPageSize()
+	d.pdf.SetY(ph/2 - 10)
+	d.font("I", 11, grey)
+	d.pdf.CellFormat(0, 8, d.w.intentionallyBlank, "", 1, "C", false, 0, "")
 }
 
 func (b *packBuilder) issue(it *meeting.AgendaItem, doc *meeting.Document, problem string) {
@@ -468,8 +475,8 @@ func (b *packBuilder) layFront(length int) (pages, error) {
 	} else {
 		d.table(table{cols: []column{{head: w.item, width: 88}, {head: w.pageCol, width: 12, align: "R"}}, rules: true}, rows)
 	}
-	if b.o.Duplex && d.pdf.PageCount()%2 == 1 {
-		d.pdf.AddPage() // the sections start on a right-hand page
+	if b.o.Duplex && d.pdf.PageCount()%2 == 1 { // the sections start on a right-hand page
+		blankPage(d)
 	}
 	var buf bytes.Buffer
 	if err := d.write(&buf); err != nil {
@@ -669,11 +676,8 @@ func (p *Pack) stamps(dims []types.Dim, c Copy) ([]byte, error) {
 		left = fmt.Sprintf(w.copyOf, c.Holder, c.Number, c.Of) + " — " + p.spec.reference
 	}
 	for i, dim := range dims {
-		orient := "P"
-		if dim.Width > dim.Height {
-			orient = "L"
-		}
-		pdf.AddPageFormat(orient, fpdf.SizeType{Wd: dim.Width, Ht: dim.Height})
+		// "P" keeps the width and height as given ("L" would swap them).
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: dim.Width, Ht: dim.Height})
 		margin := 28.0
 		if classification != "" {
 			d.font("B", 8, red)

@@ -86,7 +86,10 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	global := newFlags("quorum")
 	db := global.String("db", "", "database file")
 	if err := global.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usagef("%v", err)
 	}
 	args = global.Args()
 	if len(args) == 0 {

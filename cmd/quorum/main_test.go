@@ -126,6 +126,7 @@ func TestCommandLineErrors(t *testing.T) {
 		{[]string{"export", "actions", "--series", "NOPE", "--out", filepath.Join(dir, "x.pdf")}, 1, "no series has the code NOPE"},
 		{[]string{"export", "json", "--meeting", "42", "--out", filepath.Join(dir, "x.json")}, 1, "meeting 42 does not exist"},
 		{[]string{"list", "--colour"}, 2, "flag provided but not defined"},
+		{[]string{"--bogus", "list"}, 2, "flag provided but not defined: -bogus"},
 	}
 	for _, c := range cases {
 		code, _, errOut := quorum(t, append([]string{"--db", db}, c.args...)...)
