@@ -145,7 +145,7 @@ func (l actionLog) appendTable(actions []*meeting.Action) {
 		}
 		rows = append(rows, []cell{what, text(cmp.Or(a.OwnerName, "—"), ""), text(l.origin(a), ""), due, text(status, "")})
 	}
-	l.table(table{cols: []column{{head: w.item, width: 37}, {head: w.owner, width: 16}, {head: w.origin, width: 21},
+	l.table(table{cols: []column{{head: w.action, width: 37}, {head: w.owner, width: 16}, {head: w.origin, width: 21},
 		{head: w.due, width: 13}, {head: w.status, width: 13}}, borders: true}, rows)
 }
 

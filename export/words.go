@@ -30,7 +30,7 @@ type words struct {
 	byStatus, byOwner, noOwner, noDue, asOf, signedChair, signedSecretary                               string
 	notRecorded, arrivedAt, leftAt, otherActions, count, attendance, colon                              string
 	pack, contents, itemNumber, copyOf, otherPapers, pageCol, cannotPrint, cannotRead, reason, original string
-	imageOf, notExamined, emptyPaper, latePaper, unreadable, noPapers, packPage                         string
+	imageOf, notExamined, emptyPaper, latePaper, unreadable, noPapers, packPage, action                 string
 	purposes                                                                                            map[meeting.Purpose]string
 	outcomes                                                                                            map[meeting.Outcome]string
 	roles                                                                                               map[meeting.Role]string
@@ -72,7 +72,7 @@ var french = words{
 	cannotPrint: "Ce document ne peut pas être imprimé dans le dossier", cannotRead: "Ce document n'a pas pu être lu",
 	reason: "Motif : %s", original: "Fichier d'origine : %s (%s)", imageOf: "Image : %s",
 	notExamined: "le document n'a pas encore été vérifié", emptyPaper: "le fichier est vide",
-	latePaper: "remis après la date limite (%s)", unreadable: "illisible", noPapers: "Le dossier ne comporte aucun document.", packPage: "p. %d du dossier",
+	latePaper: "remis après la date limite (%s)", unreadable: "illisible", noPapers: "Le dossier ne comporte aucun document.", action: "Action", packPage: "p. %d du dossier",
 	purposes: map[meeting.Purpose]string{meeting.ForInformation: "Information", meeting.ForDiscussion: "Débat", meeting.ForDecision: "Décision"},
 	outcomes: map[meeting.Outcome]string{meeting.Adopted: "Adopté", meeting.Rejected: "Rejeté", meeting.Deferred: "Reporté", meeting.Noted: "Pris acte"},
 	roles: map[meeting.Role]string{meeting.Chair: "Président(e)", meeting.Secretary: "Secrétaire", meeting.Member: "Membre",
@@ -118,7 +118,7 @@ var english = words{
 	cannotPrint: "This paper cannot be printed in the pack", cannotRead: "This paper could not be read",
 	reason: "Reason: %s", original: "Original file: %s (%s)", imageOf: "Image: %s",
 	notExamined: "the paper has not been checked yet", emptyPaper: "the file is empty",
-	latePaper: "arrived after the deadline (%s)", unreadable: "unreadable", noPapers: "The pack holds no papers.", packPage: "pack p. %d",
+	latePaper: "arrived after the deadline (%s)", unreadable: "unreadable", noPapers: "The pack holds no papers.", action: "Action", packPage: "pack p. %d",
 	purposes: map[meeting.Purpose]string{meeting.ForInformation: "Information", meeting.ForDiscussion: "Discussion", meeting.ForDecision: "Decision"},
 	outcomes: map[meeting.Outcome]string{meeting.Adopted: "Adopted", meeting.Rejected: "Rejected", meeting.Deferred: "Deferred", meeting.Noted: "Noted"},
 	roles: map[meeting.Role]string{meeting.Chair: "Chair", meeting.Secretary: "Secretary", meeting.Member: "Member",

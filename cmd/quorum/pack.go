@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,7 +121,9 @@ func copyHolders(r *meeting.Record, list string) ([]*meeting.Attendee, error) {
 		found := false
 		for _, a := range r.Attendees {
 			if a.ID == id || a.PersonID == id {
-				holders = append(holders, a)
+				if !slices.Contains(holders, a) { // one copy per person
+					holders = append(holders, a)
+				}
 				found = true
 				break
 			}
