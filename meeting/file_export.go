@@ -177,7 +177,7 @@ func exportMeeting(ctx context.Context, tx *sql.Tx, id int64) (*File, []Paper, e
 // and its original name, made safe for every file system; a name already
 // taken by other content gets a number.
 func paperPath(d *Document, used map[string]string) string {
-	name := safeFileName(path.Base(strings.ReplaceAll(d.FileName, `\`, "/")))
+	name := SafeFileName(path.Base(strings.ReplaceAll(d.FileName, `\`, "/")))
 	ext := path.Ext(name)
 	if name == "" || name == "." || name == "/" || strings.TrimSuffix(name, ext) == "" {
 		exts, _ := mime.ExtensionsByType(d.MediaType)
@@ -197,9 +197,9 @@ func paperPath(d *Document, used map[string]string) string {
 	}
 }
 
-// safeFileName drops the characters Windows, macOS or Linux refuse in a
+// SafeFileName replaces the characters Windows, macOS or Linux refuse in a
 // file name.
-func safeFileName(name string) string {
+func SafeFileName(name string) string {
 	name = strings.Map(func(r rune) rune {
 		if r < 32 || strings.ContainsRune(`<>:"/\|?*`, r) {
 			return '_'

@@ -45,12 +45,9 @@ var codirAgenda = []meeting.StandardItem{
 }
 
 func cmdDemo(ctx context.Context, db string, args []string, stdout io.Writer) error {
-	fs := newFlags("demo")
-	fs.StringVar(&db, "db", db, "database file")
-	if rest, err := parse(fs, args); err != nil {
+	db, err := noArguments("demo", db, args)
+	if err != nil {
 		return err
-	} else if len(rest) > 0 {
-		return usagef("demo: unexpected argument %q", rest[0])
 	}
 	return withStore(db, func(st *meeting.Store) error {
 		n, err := loadDemo(ctx, st, st.Now())

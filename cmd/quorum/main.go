@@ -346,13 +346,22 @@ func exportJSON(ctx context.Context, st *meeting.Store, id int64, out string, st
 	return nil
 }
 
-func cmdList(ctx context.Context, db string, args []string, stdout io.Writer) error {
-	fs := newFlags("list")
+// noArguments reads the flags of a command that takes only --db.
+func noArguments(name, db string, args []string) (string, error) {
+	fs := newFlags(name)
 	fs.StringVar(&db, "db", db, "database file")
 	if rest, err := parse(fs, args); err != nil {
-		return err
+		return "", err
 	} else if len(rest) > 0 {
-		return usagef("list: unexpected argument %q", rest[0])
+		return "", usagef("%s: unexpected argument %q", name, rest[0])
+	}
+	return db, nil
+}
+
+func cmdList(ctx context.Context, db string, args []string, stdout io.Writer) error {
+	db, err := noArguments("list", db, args)
+	if err != nil {
+		return err
 	}
 	return withStore(db, func(st *meeting.Store) error {
 		list, err := st.ListMeetings(ctx, meeting.MeetingFilter{})

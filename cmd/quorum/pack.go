@@ -92,7 +92,7 @@ func writePack(ctx context.Context, st *meeting.Store, id int64, out string, o e
 	}
 	ext := filepath.Ext(out)
 	for i, a := range holders {
-		path := fmt.Sprintf("%s-%02d-%s%s", strings.TrimSuffix(out, ext), i+1, fileSafe(a.Person.Name), ext)
+		path := fmt.Sprintf("%s-%02d-%s%s", strings.TrimSuffix(out, ext), i+1, meeting.SafeFileName(a.Person.Name), ext)
 		if err := write(path, export.Copy{Holder: a.Person.Name, Number: i + 1, Of: len(holders)}); err != nil {
 			return err
 		}
@@ -133,14 +133,4 @@ func copyHolders(r *meeting.Record, list string) ([]*meeting.Attendee, error) {
 		}
 	}
 	return holders, nil
-}
-
-// fileSafe makes a name usable in a file name on every system.
-func fileSafe(name string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 32 || strings.ContainsRune(`<>:"/\|?*`, r) {
-			return '_'
-		}
-		return r
-	}, name)
 }
