@@ -2,112 +2,167 @@ package ui
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"image/png"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"quorum/assets"
 	"quorum/meeting"
+	"quorum/ui/uikit"
+	"quorum/ui/uitest"
 )
 
-// fakeStore is a meetingLister with canned answers.
-type fakeStore struct {
-	meetings []*meeting.Meeting
-	err      error
-}
-
-func (f *fakeStore) ListMeetings(context.Context, meeting.MeetingFilter) ([]*meeting.Meeting, error) {
-	return f.meetings, f.err
-}
-
-func (f *fakeStore) Path() string { return "/tmp/quorum-test/quorum.db" }
-
-// useLocale makes lang pick the translation for loc, as a user whose
-// system speaks loc would get.
-func useLocale(t *testing.T, loc string) {
+// openWindow builds the main window on st in a test window and restores it.
+func openWindow(t *testing.T, st *meeting.Store) (*mainWindow, *uikit.Env) {
 	t.Helper()
-	t.Setenv("LANGUAGE", "")
-	t.Setenv("LC_MESSAGES", "")
-	t.Setenv("LC_ALL", loc)
-	if err := assets.LoadTranslations(); err != nil {
-		t.Fatalf("LoadTranslations: %v", err)
-	}
+	env, _ := uitest.Env(t)
+	mw := newMainWindow(env, st)
+	mw.restore()
+	env.Wait()
+	return mw, env
 }
 
-// showHome builds the home screen for st in a test window and waits for
-// the count to be shown.
-func showHome(t *testing.T, st meetingLister) *home {
+// press types the shortcut Ctrl+k (Cmd+k on macOS) in mw's window.
+func press(mw *mainWindow, k fyne.KeyName) {
+	mw.env.Window.Canvas().(fyne.Shortcutable).TypedShortcut(
+		&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault})
+	mw.env.Wait()
+}
+
+func addMeeting(t *testing.T, st *meeting.Store, title string) *meeting.Meeting {
 	t.Helper()
-	test.NewTempApp(t)
-	h := newHome(t.Context(), st)
-	w := test.NewTempWindow(t, h.content)
-	w.Resize(fyne.NewSize(1000, 700))
-	select {
-	case <-h.loaded:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the count of meetings was never shown")
+	m := &meeting.Meeting{Title: title, Starts: time.Date(2026, 12, 3, 9, 30, 0, 0, time.UTC), Minutes: 120}
+	if err := st.CreateMeeting(t.Context(), m); err != nil {
+		t.Fatal(err)
 	}
-	return h
+	return m
 }
 
-func TestHomeShowsCount(t *testing.T) {
-	useLocale(t, "en_GB.UTF-8")
-	st := &fakeStore{meetings: []*meeting.Meeting{{ID: 1}, {ID: 2}, {ID: 3}}}
-	h := showHome(t, st)
-	if got, want := h.status.Text, "3 meetings"; got != want {
-		t.Errorf("status = %q, want %q", got, want)
+func TestWindowStartsOnMeetingsAndMovesBetweenSections(t *testing.T) {
+	st := uitest.Store(t)
+	mw, _ := openWindow(t, st)
+	if mw.current != uikit.Meetings || mw.buttons[uikit.Meetings].Importance != widget.HighImportance {
+		t.Fatalf("the window starts on %q, want the meetings", mw.current)
 	}
-	if h.status.Importance == widget.DangerImportance {
-		t.Error("a successful count is shown as an error")
-	}
-	if !showsText(h.content, st.Path()) {
-		t.Errorf("the database path %q is not shown", st.Path())
-	}
-}
-
-func TestHomeCountForms(t *testing.T) {
-	for _, tc := range []struct {
-		locale string
-		n      int
-		want   string
-	}{
-		{"en_GB.UTF-8", 0, "No meetings yet."},
-		{"en_GB.UTF-8", 1, "1 meeting"},
-		{"fr_FR.UTF-8", 0, "Aucune réunion pour l’instant."},
-		{"fr_FR.UTF-8", 1, "1 réunion"},
-		{"fr_FR.UTF-8", 3, "3 réunions"},
-	} {
-		useLocale(t, tc.locale)
-		h := showHome(t, &fakeStore{meetings: make([]*meeting.Meeting, tc.n)})
-		if h.status.Text != tc.want {
-			t.Errorf("%s, %d meetings: status = %q, want %q", tc.locale, tc.n, h.status.Text, tc.want)
+	for _, s := range sectionOrder {
+		mw.buttons[s].OnTapped()
+		if mw.current != s || mw.body.Objects[0] != mw.sections[s].Content() {
+			t.Errorf("after tapping %q the window shows %q", s, mw.current)
 		}
 	}
 }
 
-func TestHomeShowsError(t *testing.T) {
-	useLocale(t, "en_GB.UTF-8")
-	st := &fakeStore{err: meeting.Errorf(meeting.EBUSY, "the database is busy: another program (perhaps another Quorum) is writing to it; try again")}
-	h := showHome(t, st)
-	want := "The meetings could not be read: the database is busy: another program (perhaps another Quorum) is writing to it; try again"
-	if h.status.Text != want {
-		t.Errorf("status = %q, want %q", h.status.Text, want)
+func TestWindowOpensAndClosesAMeeting(t *testing.T) {
+	st := uitest.Store(t)
+	m := addMeeting(t, st, "Comité de direction n° 12 — réunion de décembre")
+	mw, env := openWindow(t, st)
+
+	mw.OpenMeeting(m.ID, uikit.TabAgenda)
+	env.Wait()
+	if mw.ws == nil || mw.body.Objects[0] != mw.ws.Content() {
+		t.Fatal("the meeting's workspace is not shown")
 	}
-	if h.status.Importance != widget.DangerImportance {
-		t.Errorf("error importance = %v, want danger", h.status.Importance)
+	if got := env.Prefs.LastMeeting(); got != m.ID {
+		t.Errorf("last meeting kept = %d, want %d", got, m.ID)
+	}
+	press(mw, fyne.KeyW)
+	if mw.ws != nil || mw.current != uikit.Meetings {
+		t.Error("Ctrl+W did not go back from the meeting to the meetings")
+	}
+	if got := env.Prefs.LastMeeting(); got != 0 {
+		t.Errorf("last meeting kept after closing it = %d, want 0", got)
+	}
+}
+
+func TestWindowReopensTheLastMeetingAndSize(t *testing.T) {
+	st := uitest.Store(t)
+	m := addMeeting(t, st, "Conseil d’administration")
+	env, _ := uitest.Env(t)
+	env.Prefs.SetLastMeeting(m.ID)
+	env.Prefs.SetWindowSize(fyne.NewSize(1300, 820))
+	mw := newMainWindow(env, st)
+	mw.restore()
+	env.Wait()
+	if mw.ws == nil || mw.ws.MeetingID() != m.ID {
+		t.Fatal("the meeting open at the last close is not reopened")
+	}
+	if got := env.Window.Canvas().Size(); got.Width != 1300 || got.Height != 820 {
+		t.Errorf("window size = %v, want the last one 1300×820", got)
 	}
 
-	useLocale(t, "fr_FR.UTF-8")
-	h = showHome(t, &fakeStore{err: errors.New("disk I/O error")})
-	want = "Impossible de lire les réunions\u00a0: internal error: disk I/O error"
-	if h.status.Text != want {
-		t.Errorf("status = %q, want %q", h.status.Text, want)
+	// A meeting deleted since is not an error: the meetings are shown.
+	if err := st.DeleteMeeting(t.Context(), m.ID); err != nil {
+		t.Fatal(err)
+	}
+	mw2 := newMainWindow(env, st)
+	mw2.restore()
+	if mw2.ws != nil || mw2.current != uikit.Meetings {
+		t.Error("a deleted last meeting should leave the window on the meetings")
+	}
+}
+
+func TestWindowCloseKeepsSizeAndMeeting(t *testing.T) {
+	st := uitest.Store(t)
+	m := addMeeting(t, st, "Bureau")
+	mw, env := openWindow(t, st)
+	mw.OpenMeeting(m.ID, "")
+	env.Window.Resize(fyne.NewSize(900, 650))
+	mw.keep()
+	if got := env.Prefs.WindowSize(); got.Width != 900 || got.Height != 650 {
+		t.Errorf("size kept = %v, want 900×650", got)
+	}
+	if got := env.Prefs.LastMeeting(); got != m.ID {
+		t.Errorf("last meeting kept = %d, want %d", got, m.ID)
+	}
+}
+
+func TestWindowShortcuts(t *testing.T) {
+	st := uitest.Store(t)
+	m := addMeeting(t, st, "Bureau")
+	mw, env := openWindow(t, st)
+
+	press(mw, fyne.KeyF)
+	if env.Window.Canvas().Focused() != mw.search {
+		t.Error("Ctrl+F does not put the cursor in the search field")
+	}
+	mw.OpenMeeting(m.ID, uikit.TabDetails)
+	press(mw, fyne.KeyP)
+	if got := mw.ws.Selected(); got != uikit.TabPrint {
+		t.Errorf("Ctrl+P shows the %q tab, want the print panel", got)
+	}
+	press(mw, fyne.KeyN)
+	if mw.ws != nil || mw.current != uikit.Meetings {
+		t.Error("Ctrl+N does not go to the meetings to start a new one")
+	}
+}
+
+func TestReadOnlyWindowSaysSo(t *testing.T) {
+	st := uitest.Store(t)
+	env, _ := uitest.Env(t)
+	env.ReadOnly = true
+	mw := newMainWindow(env, st)
+	if !showsText(mw.content, "Another Quorum window has this database open: this one is read-only. Close the other window and reopen Quorum to make changes.") {
+		t.Error("a read-only window shows no banner")
+	}
+}
+
+func TestFrenchSidebar(t *testing.T) {
+	uitest.French(t)
+	st := uitest.Store(t)
+	mw, _ := openWindow(t, st)
+	want := map[uikit.Section]string{uikit.Meetings: "Réunions", uikit.Actions: "Actions", uikit.People: "Personnes",
+		uikit.SeriesSection: "Instances", uikit.SettingsPage: "Réglages"}
+	for s, w := range want {
+		if got := mw.buttons[s].Text; got != w {
+			t.Errorf("section %q reads %q in French, want %q", s, got, w)
+		}
+	}
+	if mw.search.PlaceHolder != "Rechercher…" {
+		t.Errorf("search placeholder in French = %q", mw.search.PlaceHolder)
 	}
 }
 

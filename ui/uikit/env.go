@@ -10,10 +10,8 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"quorum/meeting"
 )
@@ -104,9 +102,7 @@ func (e *Env) ShowError(err error) {
 	if err == nil || e.Window == nil {
 		return
 	}
-	msg := widget.NewLabel(ErrorText(err))
-	msg.Wrapping = fyne.TextWrapWord
-	box := container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*3), msg)
+	box, _ := Paragraph(ErrorText(err), 420)
 	d := dialog.NewCustom(lang.L("Not saved"), lang.L("OK"), box, e.Window)
 	if meeting.ErrorCode(err) != meeting.EINVALID && meeting.ErrorCode(err) != meeting.ECONFLICT {
 		d = dialog.NewCustom(lang.L("Something went wrong"), lang.L("OK"), box, e.Window)
@@ -139,4 +135,14 @@ func ErrorText(err error) string {
 // ("title", "starts", "agenda[2].minutes" …).
 func FieldLabel(field string) string {
 	return lang.L(field)
+}
+
+// Inform shows the user a short message that is not a failure. It must
+// be called on the UI thread.
+func (e *Env) Inform(text string) {
+	if e.Window == nil {
+		return
+	}
+	box, _ := Paragraph(text, 420)
+	dialog.NewCustom("Quorum", lang.L("OK"), box, e.Window).Show()
 }
