@@ -6,6 +6,8 @@
 #   make bench   the benchmarks
 #   make bench-pack  a pack of 40 papers (~1,000 pages) against qpdf's plain merge
 #   make document-images  first pages of each printed document, for the README
+#   make screenshots  the window's main screens in French and English, for the README
+#   make dist    what a user installs: dist/Quorum.tar.xz (Linux) and dist/Quorum.exe (Windows)
 #   make clean   remove what the build left
 
 GO ?= go
@@ -21,7 +23,7 @@ TEST_PKGS := poppler-utils qpdf xvfb libgl1-mesa-dri xdotool imagemagick
 # The ci build tag gives Fyne's software driver: tests need no cgo or X.
 TEST_TAGS := ci
 
-.PHONY: all deps deps-test build run test fmt vet bench bench-pack document-images clean
+.PHONY: all deps deps-test deps-screens deps-dist build run test fmt vet bench bench-pack document-images screenshots dist clean
 
 all: build
 
@@ -30,6 +32,15 @@ deps:
 
 deps-test:
 	@bash .ci/apt-ensure $(TEST_PKGS)
+
+# A virtual display, the window finder and ImageMagick, to run and
+# photograph the real window.
+deps-screens: deps
+	@bash .ci/apt-ensure xvfb libgl1-mesa-dri xdotool imagemagick
+
+# mingw-w64 cross-compiles the Windows .exe (cgo for OpenGL).
+deps-dist: deps
+	@bash .ci/apt-ensure gcc-mingw-w64-x86-64
 
 build: deps
 	$(GO) build -o bin/quorum ./cmd/quorum
@@ -74,5 +85,33 @@ document-images: build deps-test
 	pdftoppm -png -r 60 -singlefile tmp-docs/attendance.pdf $(DOCS)/attendance-fr
 	rm -rf tmp-docs
 
+# The main screens of the demo's next meeting, in French and in English,
+# photographed from the real window under a virtual display
+# (QUORUM_SCREENSHOTS makes the binary tour its screens and close).
+SHOTS := assets/screenshots/window
+XVFB := xvfb-run -a -s "-screen 0 1180x760x24"
+screenshots: build deps-screens
+	rm -rf screenshots-tmp && mkdir -p screenshots-tmp $(SHOTS)
+	./bin/quorum --db screenshots-tmp/demo.db demo
+	for l in fr en; do \
+		XDG_CONFIG_HOME=$$PWD/screenshots-tmp/config-$$l LANGUAGE=$$l LC_ALL=$$( [ $$l = fr ] && echo fr_FR.UTF-8 || echo en_GB.UTF-8 ) \
+		FYNE_THEME=light QUORUM_SCREENSHOTS=screenshots-tmp/$$l QUORUM_TOUR_MEETING=3 \
+		$(XVFB) ./bin/quorum --db screenshots-tmp/demo.db || exit 1; \
+		for f in screenshots-tmp/$$l/*.png; do cp $$f $(SHOTS)/$$(basename $$f .png)-$$l.png; done; \
+	done
+	rm -rf screenshots-tmp
+
+# fyne package reads FyneApp.toml beside the main package and rewrites
+# it: it gets a copy, removed afterwards, so the tree stays clean.
+FYNE := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+dist: deps-dist
+	rm -rf dist && mkdir -p dist
+	cp FyneApp.toml cmd/quorum/FyneApp.toml
+	cd cmd/quorum && $(FYNE) package -os linux --release --icon ../../assets/icon.png
+	cd cmd/quorum && CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows --release --icon ../../assets/icon.png
+	mv cmd/quorum/Quorum.tar.xz cmd/quorum/Quorum.exe dist/
+	rm -f cmd/quorum/FyneApp.toml
+	ls -l dist
+
 clean:
-	rm -rf bin
+	rm -rf bin dist screenshots-tmp

@@ -5,7 +5,9 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -19,8 +21,24 @@ import (
 // it matches FyneApp.toml.
 const AppID = "org.quorum.desktop"
 
+// Options change how the window starts.
+type Options struct {
+	// Started is when the process started: with Timing, the window says
+	// on standard error how long its first frame took from then.
+	Started time.Time
+	Timing  bool
+	// ReadOnly opens the window without changing anything: another
+	// Quorum holds the database.
+	ReadOnly bool
+	// Screenshots, when set, makes the window show each main screen of
+	// meeting TourMeeting in turn, write a PNG of each into that folder,
+	// and close.
+	Screenshots string
+	TourMeeting int64
+}
+
 // Run opens Quorum's main window on st and returns when the user closes it.
-func Run(st *meeting.Store) error {
+func Run(st *meeting.Store, o Options) error {
 	a := app.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
 	prefs := uikit.NewPrefs(a.Preferences())
@@ -34,12 +52,22 @@ func Run(st *meeting.Store) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	w := a.NewWindow("Quorum")
-	env := &uikit.Env{Ctx: ctx, Window: w, Prefs: prefs}
+	env := &uikit.Env{Ctx: ctx, Window: w, Prefs: prefs, ReadOnly: o.ReadOnly}
 	mw := newMainWindow(env, st)
-	env.Nav = mw
 	mw.restore()
+	var tourErr error
+	a.Lifecycle().SetOnStarted(func() {
+		go func() {
+			if o.Timing {
+				fmt.Fprintf(os.Stderr, "quorum: first frame after %d ms\n", mw.firstFrame(o.Started).Milliseconds())
+			}
+			if o.Screenshots != "" {
+				tourErr = mw.tour(o.Screenshots, o.TourMeeting)
+			}
+		}()
+	})
 	w.ShowAndRun()
-	return nil
+	return tourErr
 }
 
 // useLanguage makes the window speak l ("fr", "en"), whatever the

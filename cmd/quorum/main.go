@@ -20,7 +20,6 @@ import (
 
 	"quorum/export"
 	"quorum/meeting"
-	"quorum/ui"
 )
 
 // version is Quorum's version; FyneApp.toml says the same (a test checks).
@@ -93,7 +92,7 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	args = global.Args()
 	if len(args) == 0 {
-		return withStore(*db, ui.Run)
+		return withStore(*db, openWindow)
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
