@@ -35,6 +35,9 @@ type Options struct {
 	// and close.
 	Screenshots string
 	TourMeeting int64
+	// Script, when set, names a file of steps that drive the window as
+	// a user would (see runScript), for the end-to-end check.
+	Script string
 }
 
 // Run opens Quorum's main window on st and returns when the user closes it.
@@ -61,8 +64,13 @@ func Run(st *meeting.Store, o Options) error {
 			if o.Timing {
 				fmt.Fprintf(os.Stderr, "quorum: first frame after %d ms\n", mw.firstFrame(o.Started).Milliseconds())
 			}
-			if o.Screenshots != "" {
+			switch {
+			case o.Screenshots != "":
 				tourErr = mw.tour(o.Screenshots, o.TourMeeting)
+			case o.Script != "":
+				if tourErr = mw.runScript(o.Script); tourErr != nil {
+					fyne.Do(mw.onClose)
+				}
 			}
 		}()
 	})

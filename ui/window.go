@@ -35,6 +35,8 @@ type mainWindow struct {
 	current  uikit.Section
 	ws       *workspace.Workspace // the open meeting, or nil
 	content  fyne.CanvasObject
+
+	shortcuts map[fyne.KeyName]func() // Ctrl+key → what it does
 }
 
 // sectionOrder lists the sidebar's sections, top to bottom.
@@ -223,7 +225,9 @@ func (mw *mainWindow) onSearch(text string) {
 // addShortcuts binds Ctrl+N, Ctrl+F, Ctrl+P and Ctrl+W (Cmd on macOS).
 func (mw *mainWindow) addShortcuts() {
 	c := mw.env.Window.Canvas()
+	mw.shortcuts = map[fyne.KeyName]func(){}
 	bind := func(k fyne.KeyName, fn func()) {
+		mw.shortcuts[k] = fn
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { fn() })
 	}

@@ -16,7 +16,8 @@ var started = time.Now()
 // openWindow opens the window on st. Two environment variables serve
 // checks and documentation: QUORUM_TIMING=1 prints how long the first
 // frame took; QUORUM_SCREENSHOTS=DIR captures each main screen of meeting
-// QUORUM_TOUR_MEETING (default 1) into DIR and closes the window.
+// QUORUM_TOUR_MEETING (default 1) into DIR and closes the window;
+// QUORUM_SCRIPT=FILE drives the window through the steps of FILE.
 func openWindow(st *meeting.Store) error {
 	tour, _ := strconv.ParseInt(os.Getenv("QUORUM_TOUR_MEETING"), 10, 64)
 	if tour == 0 {
@@ -27,5 +28,6 @@ func openWindow(st *meeting.Store) error {
 		Timing:      os.Getenv("QUORUM_TIMING") != "",
 		Screenshots: os.Getenv("QUORUM_SCREENSHOTS"),
 		TourMeeting: tour,
+		Script:      os.Getenv("QUORUM_SCRIPT"),
 	})
 }

@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"quorum/ui/uikit"
+	"quorum/ui/uitest"
+)
+
+func TestScriptDrivesTheWindow(t *testing.T) {
+	st := uitest.Store(t)
+	m := addMeeting(t, st, "Bureau")
+	mw, _ := openWindow(t, st)
+	mw.OpenMeeting(m.ID, uikit.TabDetails)
+
+	err := mw.script(strings.NewReader(`
+# go to the print panel, then leave the meeting
+tap Print
+shortcut w
+tap People
+shortcut f
+type budget
+`), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mw.ws != nil || mw.current != uikit.People {
+		t.Errorf("after the script the window shows %q (workspace open: %v), want the people", mw.current, mw.ws != nil)
+	}
+	if mw.search.Text != "budget" {
+		t.Errorf("typed into the search field: %q", mw.search.Text)
+	}
+}
+
+func TestScriptStopsOnAStepThatFindsNothing(t *testing.T) {
+	st := uitest.Store(t)
+	mw, _ := openWindow(t, st)
+	err := mw.script(strings.NewReader("tap People\ntap Nowhere to be seen\n"), t.TempDir())
+	if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), "Nowhere") {
+		t.Errorf("error = %v, want one naming line 2 and what was not found", err)
+	}
+	if err := mw.script(strings.NewReader("frobnicate\n"), t.TempDir()); err == nil {
+		t.Error("an unknown step gave no error")
+	}
+}
