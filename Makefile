@@ -102,9 +102,15 @@ screenshots: build deps-screens
 	rm -rf screenshots-tmp
 
 # fyne package reads FyneApp.toml beside the main package and rewrites
-# it: it gets a copy, removed afterwards, so the tree stays clean.
-FYNE := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
-dist: deps-dist
+# it: it gets a copy, removed afterwards, so the tree stays clean. The
+# tool is installed at a fixed version into bin/ (never as a go.mod tool:
+# that would upgrade Fyne); built once for this machine, it can then run
+# with CC set to the Windows cross-compiler.
+FYNE := bin/fyne
+$(FYNE):
+	GOBIN=$(CURDIR)/bin $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+
+dist: deps-dist $(FYNE)
 	rm -rf dist && mkdir -p dist
 	cp FyneApp.toml cmd/quorum/FyneApp.toml
 	cd cmd/quorum && $(FYNE) package -os linux --release --icon ../../assets/icon.png
