@@ -15,15 +15,16 @@ import (
 // of writers that died before finishing (killed, power cut) are removed
 // first: a file no live writer holds locked is one of those. The folder
 // must exist.
-func ReplaceFile(path string, fill func(f *os.File) error) (err error) {
+func ReplaceFile(path string, fill func(f *os.File) error) error {
 	dir, pattern := filepath.Dir(path), "."+filepath.Base(path)+".*.part"
 	removeStaleParts(filepath.Join(dir, pattern))
 	tmp, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
-	defer func() {
-		if err != nil {
+	done := false
+	defer func() { // on an error, or a panic in fill
+		if !done {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -43,6 +44,7 @@ func ReplaceFile(path string, fill func(f *os.File) error) (err error) {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
+	done = true
 	syncDir(dir)
 	return nil
 }
