@@ -90,8 +90,8 @@ func TestPackExportCrash(t *testing.T) {
 	for range kills {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "-test.count=1")
 		cmd.Env = append(os.Environ(), "QUORUM_HELPER_ARGS="+strings.Join(append(args, out), "\n"))
-		var stdout bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -100,7 +100,7 @@ func TestPackExportCrash(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := cmd.Wait(); cmd.ProcessState.Success() || !strings.Contains(fmt.Sprint(err), "killed") {
-			t.Fatalf("the export ended on its own: %v", err)
+			t.Fatalf("the export ended on its own: %v\n%s", err, stderr.Bytes())
 		}
 		written += strings.Count(stdout.String(), "wrote\n")
 		if _, err := os.Stat(out); err == nil {
