@@ -135,9 +135,12 @@ func TestTwoProcessesWrite(t *testing.T) {
 // it is killed, and writes one line to out after each has committed:
 //
 //	person ID | meeting ID | item ID | attendee ID | action ID | note ACTION NOTE
-//	paper ID SHA256 | rev MEETING N | deleting item ID | deleted item ID
+//	paper ID SHA256 | rev MEETING N | item ID TITLE
+//	deleting item ID TITLE | deleted item ID TITLE
 //
-// ("deleting" comes before the deletion: from then on the item may be gone.)
+// ("deleting" comes before the deletion: from then on the item may be gone.
+// Items are told apart by their unique titles, for SQLite gives the ID of
+// a deleted last item to the next one.)
 func crashWriter(db string, out io.Writer) error {
 	ctx := context.Background()
 	s, err := Open(db)
@@ -145,7 +148,8 @@ func crashWriter(db string, out io.Writer) error {
 		return err
 	}
 	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), uint64(os.Getpid())))
-	var people, meetings, actions, items []int64
+	var people, meetings, actions []int64
+	var items []*AgendaItem
 	for {
 		var line string
 		var err error
@@ -163,10 +167,10 @@ func crashWriter(db string, out io.Writer) error {
 				line = fmt.Sprintf("meeting %d", m.ID)
 			}
 		case op == 2:
-			it := &AgendaItem{MeetingID: pick(r, meetings), Title: "Point", Purpose: ForDecision, Minutes: 5}
+			it := &AgendaItem{MeetingID: pick(r, meetings), Title: fmt.Sprintf("Point-%d", r.Int()), Purpose: ForDecision, Minutes: 5}
 			if err = s.AddItem(ctx, it); err == nil {
-				items = append(items, it.ID)
-				line = fmt.Sprintf("item %d", it.ID)
+				items = append(items, it)
+				line = fmt.Sprintf("item %d %s", it.ID, it.Title)
 			}
 		case op == 3:
 			a := &Attendee{MeetingID: pick(r, meetings), PersonID: people[len(people)-1], Role: Member, Status: Invited}
@@ -206,13 +210,13 @@ func crashWriter(db string, out io.Writer) error {
 				}
 			}
 		case op == 8 && len(items) > 0:
-			id := items[len(items)-1]
+			it := items[len(items)-1]
 			items = items[:len(items)-1]
-			if _, err = fmt.Fprintf(out, "deleting item %d\n", id); err != nil {
+			if _, err = fmt.Fprintf(out, "deleting item %d %s\n", it.ID, it.Title); err != nil {
 				return err
 			}
-			if err = s.DeleteItem(ctx, id); err == nil {
-				line = fmt.Sprintf("deleted item %d", id)
+			if err = s.DeleteItem(ctx, it.ID); err == nil {
+				line = fmt.Sprintf("deleted item %d %s", it.ID, it.Title)
 			}
 		}
 		if err != nil {
@@ -245,7 +249,7 @@ func crashKills(t *testing.T) int {
 // runs.
 type committed struct {
 	ids     map[string]map[int64]bool // table → IDs
-	deleted map[int64]bool            // items
+	deleted map[string]bool           // titles of deleted items
 	papers  map[int64]string          // ID → SHA-256
 	revs    map[int64]int             // meeting → highest rev
 	ops     int
@@ -267,14 +271,13 @@ func (c *committed) add(t *testing.T, line string) {
 		delete(c.ids["agenda_items"], id(2))
 		return
 	case f[0] == "deleted":
-		c.deleted[id(2)] = true
+		c.deleted[f[3]] = true
 	case f[0] == "rev":
 		c.revs[id(1)] = max(c.revs[id(1)], int(id(2)))
 	case f[0] == "note":
 		c.ids[table][id(2)] = true
 	case table != "":
 		c.ids[table][id(1)] = true
-		delete(c.deleted, id(1)) // SQLite gives the ID of a deleted last item again
 		if f[0] == "paper" {
 			c.papers[id(1)] = f[2]
 		}
@@ -295,27 +298,16 @@ func (c *committed) check(t *testing.T, db string, newPapers []int64) {
 		t.Fatalf("integrity after a kill: %v %v", problems, err)
 	}
 	for table, want := range c.ids {
-		have := map[int64]bool{}
-		rows, err := s.rdb.Query("SELECT id FROM " + table)
-		must(t, err)
-		for rows.Next() {
-			var id int64
-			must(t, rows.Scan(&id))
-			have[id] = true
-		}
-		must(t, rows.Err())
-		rows.Close()
+		have := column[int64](t, s, "SELECT id FROM "+table)
 		for id := range want {
 			if !have[id] {
 				t.Errorf("%s %d was reported committed but is missing", table, id)
 			}
 		}
-		if table == "agenda_items" {
-			for id := range c.deleted {
-				if have[id] {
-					t.Errorf("item %d was reported deleted but is there", id)
-				}
-			}
+	}
+	for title := range column[string](t, s, "SELECT title FROM agenda_items") {
+		if c.deleted[title] {
+			t.Errorf("item %s was reported deleted but is there", title)
 		}
 	}
 	for id, rev := range c.revs {
@@ -335,13 +327,29 @@ func (c *committed) check(t *testing.T, db string, newPapers []int64) {
 	}
 }
 
+// column returns the set of values a query gives.
+func column[T comparable](t *testing.T, s *Store, query string) map[T]bool {
+	t.Helper()
+	rows, err := s.rdb.Query(query)
+	must(t, err)
+	defer rows.Close()
+	have := map[T]bool{}
+	for rows.Next() {
+		var v T
+		must(t, rows.Scan(&v))
+		have[v] = true
+	}
+	must(t, rows.Err())
+	return have
+}
+
 // TestCrashSafety kills a writer doing real store operations at random
 // moments and checks after each kill that the database is sound and holds
 // every operation reported committed. make crash-test runs it 200 times.
 func TestCrashSafety(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "quorum.db")
 	kills := crashKills(t)
-	c := &committed{ids: map[string]map[int64]bool{}, deleted: map[int64]bool{}, papers: map[int64]string{}, revs: map[int64]int{}}
+	c := &committed{ids: map[string]map[int64]bool{}, deleted: map[string]bool{}, papers: map[int64]string{}, revs: map[int64]int{}}
 	for _, table := range []string{"people", "meetings", "agenda_items", "attendees", "actions", "action_notes", "documents"} {
 		c.ids[table] = map[int64]bool{}
 	}
