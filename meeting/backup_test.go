@@ -427,7 +427,6 @@ func TestRestore(t *testing.T) {
 	}
 	// Restoring where there is no database yet.
 	fresh := filepath.Join(t.TempDir(), "new", "quorum.db")
-	must(t, os.MkdirAll(filepath.Dir(fresh), 0o700))
 	if kept, err := Restore(bg, fresh, backup, now); err != nil || kept != "" {
 		t.Errorf("restore to a new place: %q %v", kept, err)
 	}

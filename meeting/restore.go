@@ -22,6 +22,9 @@ import (
 // was. A restored database of an older schema is brought up to date when
 // next opened.
 func Restore(ctx context.Context, dbPath, src string, now time.Time) (kept string, err error) {
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+		return "", Errorf(EINTERNAL, "cannot create the folder of the database: %v", err)
+	}
 	release, err := LockDatabase(dbPath)
 	if ErrorCode(err) == EBUSY {
 		return "", Errorf(EBUSY, "Quorum is open on %s: close it before restoring a backup", dbPath)
