@@ -115,7 +115,10 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 // path. Such backups are never deleted by Quorum.
 func (s *Store) BackupNow(ctx context.Context, now time.Time) (string, error) {
 	path := backupPath(s.path, now, false)
-	return path, s.Backup(ctx, path)
+	if err := s.Backup(ctx, path); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
 // AutoBackup is the daily backup the window makes when it starts: unless
@@ -210,13 +213,7 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 // found, in words. When they found anything, the error (EDAMAGED) says so
 // and gives the way out.
 func CheckFile(ctx context.Context, path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, Errorf(ENOTFOUND, "cannot open the database %s: %v", path, errors.Unwrap(err))
-	}
-	err = checkHeader(f, path)
-	f.Close()
-	if err != nil {
+	if err := checkFile(path, false); err != nil {
 		return nil, err
 	}
 	db, err := sql.Open("sqlite", readerDSN(path))

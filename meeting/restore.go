@@ -59,15 +59,14 @@ func Restore(ctx context.Context, dbPath, src string, now time.Time) (kept strin
 // checkBackupFile refuses, before any copy, a file that is missing, not a
 // SQLite database or the database itself.
 func checkBackupFile(src, dbPath string) error {
-	f, err := os.Open(src)
+	fi, err := os.Stat(src)
 	if err != nil {
 		return Errorf(ENOTFOUND, "cannot read the backup %s: %v", src, errors.Unwrap(err))
 	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil || fi.Size() == 0 || !fi.Mode().IsRegular() {
+	if fi.Size() == 0 || !fi.Mode().IsRegular() {
 		return Errorf(EINVALID, "%s is not a Quorum backup (empty, or not a file)", src)
 	}
-	if err := checkHeader(f, src); err != nil {
+	if err := checkFile(src, false); err != nil {
 		return err
 	}
 	if sameFile(src, dbPath) {

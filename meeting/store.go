@@ -49,13 +49,7 @@ func Open(path string) (*Store, error) {
 			return nil, Errorf(EINTERNAL, "cannot create the folder of the database: %v", err)
 		}
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, Errorf(EINTERNAL, "cannot open the database %s: %v", path, err)
-	}
-	err = checkHeader(f, path)
-	f.Close()
-	if err != nil {
+	if err := checkFile(path, true); err != nil {
 		return nil, err
 	}
 	return open(path, false)
@@ -66,13 +60,7 @@ func Open(path string) (*Store, error) {
 // refused with an EREADONLY error. The schema is left as it is, so it must
 // be the one this Quorum writes.
 func OpenReadOnly(path string) (*Store, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, Errorf(ENOTFOUND, "cannot open the database %s: %v", path, errors.Unwrap(err))
-	}
-	err = checkHeader(f, path)
-	f.Close()
-	if err != nil {
+	if err := checkFile(path, false); err != nil {
 		return nil, err
 	}
 	return open(path, true)
@@ -101,9 +89,19 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // sqliteHeader starts every SQLite database file.
 const sqliteHeader = "SQLite format 3\x00"
 
-// checkHeader refuses a non-empty file that does not start as a SQLite
-// database does, before SQLite is let near it.
-func checkHeader(f *os.File, path string) error {
+// checkFile opens the database file at path (creating it, readable by its
+// owner only, when create) and refuses it, before SQLite is let near it,
+// unless it is empty or starts as a SQLite database does.
+func checkFile(path string, create bool) error {
+	flag, code := os.O_RDONLY, ENOTFOUND
+	if create {
+		flag, code = os.O_RDWR|os.O_CREATE, EINTERNAL
+	}
+	f, err := os.OpenFile(path, flag, 0o600)
+	if err != nil {
+		return Errorf(code, "cannot open the database %s: %v", path, errors.Unwrap(err))
+	}
+	defer f.Close()
 	buf := make([]byte, len(sqliteHeader))
 	n, err := io.ReadFull(f, buf)
 	switch {
@@ -269,6 +267,9 @@ func (s *Store) schemaVersion(ctx context.Context) (int, error) {
 	// Counting the tables makes SQLite read the schema: a file damaged
 	// there is refused now rather than at the first query.
 	if err := s.wdb.QueryRowContext(ctx, "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)").Scan(&current, &tables); err != nil {
+		if err := wrapSQLite(err); ErrorCode(err) == EDAMAGED {
+			return 0, damaged(s.path, []string{"its list of tables cannot be read"})
+		}
 		return 0, wrapSQLite(fmt.Errorf("cannot read the database %s: %w", s.path, err))
 	}
 	if current > SchemaVersion() {
