@@ -178,13 +178,20 @@ func pruned(auto []Backup) []Backup {
 // vacuumInto copies the database at src, as one consistent snapshot, into
 // the empty file dst.
 func vacuumInto(ctx context.Context, src, dst string) error {
-	db, err := sql.Open("sqlite", readerDSN(src))
+	return reading(src, func(db *sql.DB) error {
+		_, err := db.ExecContext(ctx, `VACUUM INTO ?`, dst)
+		return wrapSQLite(err)
+	})
+}
+
+// reading runs fn on the database file at path, opened read-only.
+func reading(path string, fn func(db *sql.DB) error) error {
+	db, err := sql.Open("sqlite", readerDSN(path))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	_, err = db.ExecContext(ctx, `VACUUM INTO ?`, dst)
-	return wrapSQLite(err)
+	return fn(db)
 }
 
 // sameFile reports whether a and b name one existing file.
@@ -212,16 +219,14 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 // on the database file at path, reading it only, and returns what they
 // found, in words. When they found anything, the error (EDAMAGED) says so
 // and gives the way out.
-func CheckFile(ctx context.Context, path string) ([]string, error) {
+func CheckFile(ctx context.Context, path string) (problems []string, err error) {
 	if err := checkFile(path, false); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", readerDSN(path))
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	problems, err := findProblems(ctx, db, false)
+	err = reading(path, func(db *sql.DB) error {
+		problems, err = findProblems(ctx, db, false)
+		return err
+	})
 	if err == nil && len(problems) > 0 {
 		err = damaged(path, problems)
 	}

@@ -78,30 +78,27 @@ func checkBackupFile(src, dbPath string) error {
 // checkRestorable checks the copy at path of the backup src: sound, and of
 // a Quorum schema this Quorum can open.
 func checkRestorable(ctx context.Context, path, src string) error {
-	db, err := sql.Open("sqlite", readerDSN(path))
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	problems, err := findProblems(ctx, db, false)
-	if err != nil {
-		return err
-	}
-	if len(problems) > 0 {
-		return Errorf(EDAMAGED, "%s is damaged (%s): it was not restored; try an older backup", src, strings.Join(problems, "; "))
-	}
-	var version, tables int
-	err = db.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
-		(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meetings', 'people'))`).Scan(&version, &tables)
-	switch {
-	case err != nil:
-		return wrapSQLite(err)
-	case version == 0 || tables != 2:
-		return Errorf(EINVALID, "%s is a SQLite database but not one of Quorum's: it was not restored", src)
-	case version > SchemaVersion():
-		return Errorf(ECONFLICT, "%s was written by a newer Quorum (schema %d; this one knows %d): update Quorum to restore it", src, version, SchemaVersion())
-	}
-	return nil
+	return reading(path, func(db *sql.DB) error {
+		problems, err := findProblems(ctx, db, false)
+		if err != nil {
+			return err
+		}
+		if len(problems) > 0 {
+			return Errorf(EDAMAGED, "%s is damaged (%s): it was not restored; try an older backup", src, strings.Join(problems, "; "))
+		}
+		var version, tables int
+		err = db.QueryRowContext(ctx, `SELECT (SELECT user_version FROM pragma_user_version),
+			(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meetings', 'people'))`).Scan(&version, &tables)
+		switch {
+		case err != nil:
+			return wrapSQLite(err)
+		case version == 0 || tables != 2:
+			return Errorf(EINVALID, "%s is a SQLite database but not one of Quorum's: it was not restored", src)
+		case version > SchemaVersion():
+			return Errorf(ECONFLICT, "%s was written by a newer Quorum (schema %d; this one knows %d): update Quorum to restore it", src, version, SchemaVersion())
+		}
+		return nil
+	})
 }
 
 // setAside renames the database at from, with its -wal and -shm files, to
