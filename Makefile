@@ -4,6 +4,7 @@
 #   make run     build, then open the window on the default database
 #   make test    gofmt check, go vet and the tests (what CI runs)
 #   make bench   the benchmarks
+#   make crash-test  kill a writer 200 times, then a pack export 200 times; check nothing is lost
 #   make bench-pack  a pack of 40 papers (~1,000 pages) against qpdf's plain merge
 #   make document-images  first pages of each printed document, for the README
 #   make screenshots  the window's main screens in French and English, for the README
@@ -23,7 +24,7 @@ TEST_PKGS := poppler-utils qpdf xvfb libgl1-mesa-dri xdotool imagemagick
 # The ci build tag gives Fyne's software driver: tests need no cgo or X.
 TEST_TAGS := ci
 
-.PHONY: all deps deps-test deps-screens deps-dist build run test fmt vet bench bench-pack document-images screenshots dist clean
+.PHONY: all deps deps-test deps-screens deps-dist build run test fmt vet bench bench-pack crash-test document-images screenshots dist clean
 
 all: build
 
@@ -63,6 +64,12 @@ vet:
 
 bench:
 	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...
+
+# The crash tests at full length (make test runs 15 and 10 kills).
+CRASH_KILLS ?= 200
+crash-test:
+	QUORUM_CRASH_KILLS=$(CRASH_KILLS) $(GO) test -tags $(TEST_TAGS) -count=1 -timeout 60m -v \
+		-run '^(TestCrashSafety|TestPackExportCrash)$$' ./meeting/ ./cmd/quorum/
 
 # Needs the shared PDF corpus beside the repository (../shared/pdf-corpus).
 bench-pack: deps-test

@@ -12,6 +12,8 @@ const (
 	EINVALID  = "invalid"   // the input breaks a rule; Field says where
 	ECONFLICT = "conflict"  // the change collides with data already there
 	EBUSY     = "busy"      // another program holds the database
+	EDAMAGED  = "damaged"   // the database file is damaged or not a Quorum database
+	EREADONLY = "read_only" // the store was opened read-only: nothing can be changed
 	EINTERNAL = "internal"  // anything else: a bug, a disk error
 )
 

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -26,16 +27,19 @@ var migrationFiles embed.FS
 // single connection, one transaction per user action; reads use a small pool
 // of read-only connections, so a long read never blocks a write.
 type Store struct {
-	path string
-	wdb  *sql.DB // the one writer
-	rdb  *sql.DB // readers
+	path     string
+	wdb      *sql.DB // the one writer
+	rdb      *sql.DB // readers
+	readOnly bool    // opened by OpenReadOnly: every write is refused
+	release  func()  // releases the database's lock (OpenExclusive); nil if none
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 }
 
 // Open opens (creating it if needed) the database at path and brings its
-// schema up to date. A new file is readable by its owner only.
+// schema up to date. A new file is readable by its owner only. A file that
+// is not a SQLite database is refused (EDAMAGED) and left as it was.
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, Errorf(EINVALID, "no database path given")
@@ -45,24 +49,97 @@ func Open(path string) (*Store, error) {
 			return nil, Errorf(EINTERNAL, "cannot create the folder of the database: %v", err)
 		}
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, Errorf(EINTERNAL, "cannot open the database %s: %v", path, err)
+	if err := checkFile(path, true); err != nil {
+		return nil, err
 	}
-	f.Close()
+	return open(path, false)
+}
 
-	s := &Store{path: path, Now: time.Now}
-	if s.wdb, err = sql.Open("sqlite", dsn(path, false)); err != nil {
+// OpenReadOnly opens an existing database for reading only, as a second
+// window does while another Quorum holds the database: every change is
+// refused with an EREADONLY error. The schema is left as it is, so it must
+// be the one this Quorum writes.
+func OpenReadOnly(path string) (*Store, error) {
+	if err := checkFile(path, false); err != nil {
+		return nil, err
+	}
+	return open(path, true)
+}
+
+// OpenExclusive locks the database (see LockDatabase), then opens it with
+// Open; Close releases the lock. While another Quorum holds the lock it
+// fails with an EBUSY error: the window then falls back to OpenReadOnly.
+func OpenExclusive(path string) (*Store, error) {
+	release, err := LockDatabase(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := Open(path)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	s.release = release
+	return s, nil
+}
+
+// ReadOnly reports whether the store was opened by OpenReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// sqliteHeader starts every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// checkFile opens the database file at path (creating it, readable by its
+// owner only, when create) and refuses it, before SQLite is let near it,
+// unless it is empty or starts as a SQLite database does.
+func checkFile(path string, create bool) error {
+	flag, code := os.O_RDONLY, ENOTFOUND
+	if create {
+		flag, code = os.O_RDWR|os.O_CREATE, EINTERNAL
+	}
+	f, err := os.OpenFile(path, flag, 0o600)
+	if err != nil {
+		return Errorf(code, "cannot open the database %s: %v", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	buf := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case n == 0 && (err == io.EOF || err == nil):
+		return nil // an empty file: a new database
+	case err != nil && err != io.ErrUnexpectedEOF:
+		return Errorf(EINTERNAL, "cannot read the database %s: %v", path, err)
+	case string(buf[:n]) != sqliteHeader:
+		return Errorf(EDAMAGED, "%s is not a Quorum database (it is not a SQLite file)", path)
+	}
+	return nil
+}
+
+// open opens the two pools on path; a writable store brings the schema up
+// to date, a read-only one checks it is current.
+func open(path string, readOnly bool) (*Store, error) {
+	s := &Store{path: path, readOnly: readOnly, Now: time.Now}
+	writer, reader := dsn(path, false), dsn(path, true)
+	if readOnly {
+		writer, reader = readerDSN(path), readerDSN(path)
+	}
+	var err error
+	if s.wdb, err = sql.Open("sqlite", writer); err != nil {
 		return nil, err
 	}
 	s.wdb.SetMaxOpenConns(1)
 	s.wdb.SetConnMaxIdleTime(0)
-	if s.rdb, err = sql.Open("sqlite", dsn(path, true)); err != nil {
+	if s.rdb, err = sql.Open("sqlite", reader); err != nil {
 		s.wdb.Close()
 		return nil, err
 	}
 	s.rdb.SetMaxOpenConns(4)
-	if err := s.migrate(context.Background()); err != nil {
+	if readOnly {
+		err = s.checkSchema(context.Background())
+	} else {
+		err = s.migrate(context.Background())
+	}
+	if err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -82,6 +159,20 @@ func dsn(path string, readOnly bool) string {
 	} else {
 		q.Set("_txlock", "immediate")
 	}
+	return fileURL(path, q)
+}
+
+// readerDSN opens any database file, the store's or a backup, to read it:
+// SQLite itself keeps it read-only, journal mode included.
+func readerDSN(path string) string {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	return fileURL(path, q)
+}
+
+func fileURL(path string, q url.Values) string {
 	u := url.URL{Scheme: "file", OmitHost: true, Path: filepath.ToSlash(path), RawQuery: q.Encode()}
 	return u.String()
 }
@@ -89,8 +180,11 @@ func dsn(path string, readOnly bool) string {
 // Path returns the file the store keeps its records in.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
+// Close closes the database and releases its lock, if the store holds it.
 func (s *Store) Close() error {
+	if s.release != nil {
+		defer s.release()
+	}
 	var errs []error
 	if s.rdb != nil {
 		errs = append(errs, s.rdb.Close())
@@ -147,12 +241,9 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 	if err != nil {
 		return err
 	}
-	var current int
-	if err := s.wdb.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
-		return wrapSQLite(fmt.Errorf("cannot read the database %s: %w", s.path, err))
-	}
-	if current > len(ms) {
-		return Errorf(ECONFLICT, "the database %s was written by a newer Quorum (schema %d; this one knows %d): update Quorum", s.path, current, len(ms))
+	current, err := s.schemaVersion(ctx)
+	if err != nil {
+		return err
 	}
 	for _, m := range ms[current:target] {
 		err := s.write(ctx, func(tx *sql.Tx) error {
@@ -169,8 +260,39 @@ func (s *Store) migrateTo(ctx context.Context, target int) error {
 	return nil
 }
 
+// schemaVersion reads the database's schema version and refuses one newer
+// than this Quorum's.
+func (s *Store) schemaVersion(ctx context.Context) (int, error) {
+	var current, tables int
+	// Counting the tables makes SQLite read the schema: a file damaged
+	// there is refused now rather than at the first query.
+	if err := s.wdb.QueryRowContext(ctx, "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)").Scan(&current, &tables); err != nil {
+		if err := wrapSQLite(err); ErrorCode(err) == EDAMAGED {
+			return 0, damaged(s.path, []string{"its list of tables cannot be read"})
+		}
+		return 0, wrapSQLite(fmt.Errorf("cannot read the database %s: %w", s.path, err))
+	}
+	if current > SchemaVersion() {
+		return 0, Errorf(ECONFLICT, "the database %s was written by a newer Quorum (schema %d; this one knows %d): update Quorum", s.path, current, SchemaVersion())
+	}
+	return current, nil
+}
+
+// checkSchema refuses, for a read-only store, a schema this Quorum would
+// have to bring up to date first.
+func (s *Store) checkSchema(ctx context.Context) error {
+	current, err := s.schemaVersion(ctx)
+	if err == nil && current < SchemaVersion() {
+		err = Errorf(ECONFLICT, "the database %s is open in an older Quorum (schema %d; this one needs %d): close it, then open it here", s.path, current, SchemaVersion())
+	}
+	return err
+}
+
 // write runs fn in a write transaction and commits it if fn succeeds.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return Errorf(EREADONLY, "the database is open read-only here, because another Quorum window is using it: make the change there, or close it and open the database again")
+	}
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return wrapSQLite(err)
@@ -211,7 +333,7 @@ func wrapSQLite(err error) error {
 			return Errorf(EINVALID, "the change refers to a person, meeting or item that does not exist (any more)")
 		}
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-		return Errorf(EINTERNAL, "the database file is damaged or is not a Quorum database")
+		return Errorf(EDAMAGED, "the database file is damaged or is not a Quorum database: run 'quorum check', then restore the newest backup")
 	}
 	return err
 }

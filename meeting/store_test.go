@@ -180,7 +180,7 @@ func TestOpenNotADatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "notes.txt")
 	must(t, os.WriteFile(path, []byte(strings.Repeat("this is not a database\n", 100)), 0o600))
 	_, err := Open(path)
-	wantErr(t, err, EINTERNAL, "")
+	wantErr(t, err, EDAMAGED, "")
 	if !strings.Contains(ErrorMessage(err), "not a Quorum database") {
 		t.Errorf("message %q does not say it is not a database", ErrorMessage(err))
 	}

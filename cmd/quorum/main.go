@@ -43,6 +43,11 @@ Usage:
                                           print an action log
   quorum [--db FILE] list                 list the meetings
   quorum [--db FILE] demo                 fill the database with an example
+  quorum [--db FILE] backup [--out FILE]  copy the database, even while Quorum runs
+                                          (default: a dated file in backups/ beside it)
+  quorum [--db FILE] restore FILE         check a backup, then put it in the database's place
+                                          (the replaced database is kept aside)
+  quorum [--db FILE] check                check the database; exit code 1 when damaged
   quorum version                          print the version
 
 The database is FILE, else $QUORUM_DB, else %s.
@@ -109,6 +114,12 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return cmdList(ctx, *db, args, stdout)
 	case "demo":
 		return cmdDemo(ctx, *db, args, stdout)
+	case "backup":
+		return cmdBackup(ctx, *db, args, stdout)
+	case "restore":
+		return cmdRestore(ctx, *db, args, stdout)
+	case "check":
+		return cmdCheck(ctx, *db, args, stdout)
 	}
 	return usagef("unknown command %q", cmd)
 }
@@ -157,13 +168,18 @@ func defaultDB() string {
 	return filepath.Join(dir, "Quorum", "quorum.db")
 }
 
+// dbPath is the database named, else the default one.
+func dbPath(path string) string {
+	if path == "" {
+		return defaultDB()
+	}
+	return path
+}
+
 // withStore opens the database (the named one, else the default), runs fn
 // and closes it.
 func withStore(path string, fn func(*meeting.Store) error) error {
-	if path == "" {
-		path = defaultDB()
-	}
-	st, err := meeting.Open(path)
+	st, err := meeting.Open(dbPath(path))
 	if err != nil {
 		return err
 	}
