@@ -3,6 +3,7 @@
 #   make build   build bin/quorum (installs the system packages Fyne needs)
 #   make run     build, then open the window on the default database
 #   make test    gofmt check, go vet and the tests (what CI runs)
+#   make fuzz    each fuzz target for 30 s (FUZZTIME=5m for longer)
 #   make bench   the benchmarks
 #   make bench-pack  a pack of 40 papers (~1,000 pages) against qpdf's plain merge
 #   make document-images  first pages of each printed document, for the README
@@ -21,7 +22,7 @@ TEST_PKGS := poppler-utils qpdf xvfb libgl1-mesa-dri xdotool imagemagick
 # The ci build tag gives Fyne's software driver: tests need no cgo or X.
 TEST_TAGS := ci
 
-.PHONY: all deps deps-test build run test fmt vet bench bench-pack document-images clean
+.PHONY: all deps deps-test build run test fuzz fmt vet bench bench-pack document-images clean
 
 all: build
 
@@ -39,6 +40,19 @@ run: build
 
 test: deps-test fmt vet
 	$(GO) test -tags $(TEST_TAGS) -count=1 ./...
+
+# Fuzz targets, as package:Target. A finding fails the run; its input is
+# written to the package's testdata/fuzz/Target, where it stays as a
+# regression case once fixed.
+FUZZTIME ?= 30s
+FUZZ_TARGETS := meeting:FuzzImportMeeting export/paper:FuzzExamine export:FuzzPackImage
+
+fuzz:
+	@set -e; for target in $(FUZZ_TARGETS); do \
+		pkg=$${target%%:*}; name=$${target#*:}; \
+		echo "fuzz: $$name in ./$$pkg for $(FUZZTIME)"; \
+		$(GO) test -tags $(TEST_TAGS) -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./$$pkg/; \
+	done
 
 # fmt fails, listing them, when some files are not gofmt-formatted.
 fmt:
