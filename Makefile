@@ -70,7 +70,7 @@ vet:
 BENCH_OUT := bench/results.txt
 
 bench: deps-test
-	@echo "Quorum bench, $$(date -u '+%Y-%m-%d %H:%M UTC'), $$(nproc) cores" > $(BENCH_OUT).tmp
+	@echo "Quorum bench, $$(date -u '+%Y-%m-%d %H:%M UTC'), $$(nproc) cores, load average $$(cut -d' ' -f1-3 /proc/loadavg) at the start" > $(BENCH_OUT).tmp
 	QUORUM_BENCH=1 $(GO) test -tags $(TEST_TAGS) -count=1 -run '^TestGeneratedDatabase$$' -bench . -benchmem ./bench/ >> $(BENCH_OUT).tmp \
 		|| { cat $(BENCH_OUT).tmp; exit 1; }
 	$(GO) test -tags $(TEST_TAGS) -count=1 -run '^$$' -bench '^BenchmarkPack$$' -benchtime 3x ./export/ >> $(BENCH_OUT).tmp \
