@@ -22,7 +22,7 @@ TEST_PKGS := poppler-utils qpdf xvfb libgl1-mesa-dri xdotool imagemagick
 # The ci build tag gives Fyne's software driver: tests need no cgo or X.
 TEST_TAGS := ci
 
-.PHONY: all deps deps-test build run test fuzz fmt vet bench bench-pack document-images clean
+.PHONY: all deps deps-test build run test fmt vet bench bench-pack document-images clean
 
 all: build
 
@@ -47,6 +47,7 @@ test: deps-test fmt vet
 FUZZTIME ?= 30s
 FUZZ_TARGETS := meeting:FuzzImportMeeting export/paper:FuzzExamine export:FuzzPackImage
 
+.PHONY: fuzz
 fuzz:
 	@set -e; for target in $(FUZZ_TARGETS); do \
 		pkg=$${target%%:*}; name=$${target#*:}; \
