@@ -3,8 +3,9 @@
 #   make build   build bin/quorum (installs the system packages Fyne needs)
 #   make run     build, then open the window on the default database
 #   make test    gofmt check, go vet and the tests (what CI runs)
-#   make bench   the benchmarks
 #   make crash-test  kill a writer 200 times, then a pack export 200 times; check nothing is lost
+#   make fuzz    each fuzz target for 30 s (FUZZTIME=5m for longer)
+#   make bench   the performance bench, written to bench/results.txt (README: Speed)
 #   make bench-pack  a pack of 40 papers (~1,000 pages) against qpdf's plain merge
 #   make document-images  first pages of each printed document, for the README
 #   make screenshots  the window's main screens in French and English, for the README
@@ -52,6 +53,20 @@ run: build
 test: deps-test fmt vet
 	$(GO) test -tags $(TEST_TAGS) -count=1 ./...
 
+# Fuzz targets, as package:Target. A finding fails the run; its input is
+# written to the package's testdata/fuzz/Target, where it stays as a
+# regression case once fixed.
+FUZZTIME ?= 30s
+FUZZ_TARGETS := meeting:FuzzImportMeeting export/paper:FuzzExamine export:FuzzPackImage
+
+.PHONY: fuzz
+fuzz:
+	@set -e; for target in $(FUZZ_TARGETS); do \
+		pkg=$${target%%:*}; name=$${target#*:}; \
+		echo "fuzz: $$name in ./$$pkg for $(FUZZTIME)"; \
+		$(GO) test -tags $(TEST_TAGS) -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s ./$$pkg/; \
+	done
+
 # fmt fails, listing them, when some files are not gofmt-formatted.
 fmt:
 	@files="$$(gofmt -l .)"; \
@@ -62,8 +77,19 @@ fmt:
 vet:
 	$(GO) vet -tags $(TEST_TAGS) ./...
 
-bench:
-	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...
+# The bench's database (5,000 meetings …) is generated at the first run
+# and kept in the temporary folder. Every benchmark of ./bench/ runs, then
+# the pack against qpdf (which needs the shared PDF corpus).
+BENCH_OUT := bench/results.txt
+
+bench: deps-test
+	@echo "Quorum bench, $$(date -u '+%Y-%m-%d %H:%M UTC'), $$(nproc) cores, load average $$(cut -d' ' -f1-3 /proc/loadavg) at the start" > $(BENCH_OUT).tmp
+	QUORUM_BENCH=1 $(GO) test -tags $(TEST_TAGS) -count=1 -run '^TestGeneratedDatabase$$' -bench . -benchmem ./bench/ >> $(BENCH_OUT).tmp \
+		|| { cat $(BENCH_OUT).tmp; exit 1; }
+	$(GO) test -tags $(TEST_TAGS) -count=1 -run '^$$' -bench '^BenchmarkPack$$' -benchtime 3x ./export/ >> $(BENCH_OUT).tmp \
+		|| { cat $(BENCH_OUT).tmp; exit 1; }
+	mv $(BENCH_OUT).tmp $(BENCH_OUT)
+	@cat $(BENCH_OUT)
 
 # The crash tests at full length (make test runs 15 and 10 kills).
 CRASH_KILLS ?= 200

@@ -401,8 +401,15 @@ func (b *packBuilder) placeholder(doc *meeting.Document, headline, problem strin
 }
 
 // imagePage places an image on a page of its own, scaled to fit; it
-// reports whether the image could be read.
-func (b *packBuilder) imagePage(doc *meeting.Document, data []byte) bool {
+// reports whether the image could be read. The examination let through
+// only whole images of a sane size; should the PDF library still panic on
+// one, the image is taken for unreadable.
+func (b *packBuilder) imagePage(doc *meeting.Document, data []byte) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			ok = false
+		}
+	}()
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || (format != "png" && format != "jpeg" && format != "gif") || cfg.Width == 0 || cfg.Height == 0 {
 		return false

@@ -1,20 +1,61 @@
 package meeting
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
 	"mime"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 )
 
-// MaxDocumentSize is the largest paper Quorum keeps.
-const MaxDocumentSize = 200 << 20
+// Papers larger than MaxPaperBytes are refused, by default those over
+// 200 MB; SetMaxPaperBytes changes the limit for the whole process.
+const (
+	DefaultMaxPaperBytes = 200 << 20
+	// MaxPaperBytesLimit is the highest the limit goes: SQLite keeps no
+	// value over a billion bytes.
+	MaxPaperBytesLimit = 900 << 20
+)
+
+var maxPaperBytes atomic.Int64
+
+// MaxPaperBytes returns the size of the largest paper Quorum keeps.
+func MaxPaperBytes() int64 {
+	if n := maxPaperBytes.Load(); n > 0 {
+		return n
+	}
+	return DefaultMaxPaperBytes
+}
+
+// SetMaxPaperBytes sets the size of the largest paper Quorum keeps, from
+// 1 MB to MaxPaperBytesLimit; 0 restores the default.
+func SetMaxPaperBytes(n int64) error {
+	if n != 0 && (n < 1<<20 || n > MaxPaperBytesLimit) {
+		return Errorf(EINVALID, "the largest paper must be between 1 MB and %d MB, not %d MB", MaxPaperBytesLimit>>20, megabytes(n))
+	}
+	maxPaperBytes.Store(n)
+	return nil
+}
+
+// megabytes rounds a size up to whole megabytes, so that a paper one byte
+// over the limit is said to be over it.
+func megabytes(n int64) int64 { return (n + 1<<20 - 1) >> 20 }
+
+// tooLarge is the message that refuses a paper of size bytes.
+func tooLarge(name string, size int64) error {
+	return fmt.Errorf("%s is too large (%d MB; papers are at most %d MB)", name, megabytes(size), MaxPaperBytes()>>20)
+}
 
 // AttachDocument stores a paper's bytes and attaches it to its meeting (or
 // to one of the meeting's items when ItemID is set), after the others. It
@@ -24,10 +65,57 @@ func (s *Store) AttachDocument(ctx context.Context, d *Document, data []byte) er
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	if len(data) > MaxDocumentSize {
-		return Errorf(EINVALID, "%s is too large (%d MB; at most %d MB)", d.FileName, len(data)>>20, MaxDocumentSize>>20)
+	if int64(len(data)) > MaxPaperBytes() {
+		return &Error{Code: EINVALID, Field: "file", Message: tooLarge(d.FileName, int64(len(data))).Error()}
 	}
 	return s.write(ctx, func(tx *sql.Tx) error { return s.attachDocument(ctx, tx, d, data) })
+}
+
+// AttachFile attaches the paper in the file at path as AttachDocument
+// does; FileName, when empty, becomes the file's name. A file larger than
+// MaxPaperBytes is refused before it is read.
+func (s *Store) AttachFile(ctx context.Context, d *Document, path string) error {
+	if d.FileName == "" {
+		d.FileName = filepath.Base(path)
+	}
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return &Error{Code: ENOTFOUND, Field: "file", Message: fmt.Sprintf("%s cannot be read: %v", d.FileName, errors.Unwrap(err))}
+	}
+	defer f.Close()
+	data, err := readPaper(f, d.FileName)
+	if err != nil {
+		return &Error{Code: EINVALID, Field: "file", Message: err.Error()}
+	}
+	return s.AttachDocument(ctx, d, data)
+}
+
+// readPaper reads a paper from an open file, having checked that it is a
+// file and not too large; a file that grows while read is refused too.
+func readPaper(f fs.File, name string) ([]byte, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s cannot be read: %v", name, err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a file", name)
+	}
+	limit := MaxPaperBytes()
+	if info.Size() > limit {
+		return nil, tooLarge(name, info.Size())
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead) // read in place, without copies
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+		return nil, fmt.Errorf("%s cannot be read: %v", name, err)
+	}
+	if int64(buf.Len()) > limit {
+		return nil, tooLarge(name, int64(buf.Len()))
+	}
+	return buf.Bytes(), nil
 }
 
 func (s *Store) attachDocument(ctx context.Context, tx *sql.Tx, d *Document, data []byte) error {

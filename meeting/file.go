@@ -391,21 +391,12 @@ func (im *importer) readPaper(name string) ([]byte, error) {
 	if im.papers == nil {
 		return nil, fmt.Errorf("%s cannot be read: no folder was given for the papers", name)
 	}
-	info, err := fs.Stat(im.papers, name)
+	f, err := im.papers.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("%s is missing", name)
 	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a file", name)
-	}
-	if info.Size() > MaxDocumentSize {
-		return nil, fmt.Errorf("%s is too large (%d MB; at most %d MB)", name, info.Size()>>20, MaxDocumentSize>>20)
-	}
-	data, err := fs.ReadFile(im.papers, name)
-	if err != nil {
-		return nil, fmt.Errorf("%s cannot be read: %v", name, err)
-	}
-	return data, nil
+	defer f.Close()
+	return readPaper(f, name)
 }
 
 func (im *importer) checkItems(at string, items []FileItem, level int) error {

@@ -821,10 +821,11 @@ func TestAttachDocumentRefused(t *testing.T) {
 			wantErr(t, s.AttachDocument(bg, &d, []byte("x")), c.code, c.field)
 		})
 	}
-	big := make([]byte, MaxDocumentSize+1)
+	limitPapers(t, 1<<20)
+	big := make([]byte, 1<<20+1)
 	err := s.AttachDocument(bg, &Document{MeetingID: m.ID, Title: "Huge", FileName: "huge.bin"}, big)
-	wantErr(t, err, EINVALID, "")
-	if !strings.Contains(err.Error(), "huge.bin") {
+	wantErr(t, err, EINVALID, "file")
+	if !strings.Contains(err.Error(), "huge.bin is too large (2 MB; papers are at most 1 MB)") {
 		t.Errorf("message %q does not name the file", err)
 	}
 	for _, table := range []string{"documents", "blobs"} {

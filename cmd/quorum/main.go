@@ -51,6 +51,8 @@ Usage:
   quorum version                          print the version
 
 The database is FILE, else $QUORUM_DB, else %s.
+Papers over 200 MB are refused; --max-paper-mb N (before the command), else
+$QUORUM_MAX_PAPER_MB, sets another limit (1 to 900 MB).
 `
 
 func main() {
@@ -89,11 +91,15 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	global := newFlags("quorum")
 	db := global.String("db", "", "database file")
+	maxPaperMB := global.Int64("max-paper-mb", 0, "largest paper in MB")
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return usagef("%v", err)
+	}
+	if err := setPaperLimit(*maxPaperMB); err != nil {
+		return err
 	}
 	args = global.Args()
 	if len(args) == 0 {

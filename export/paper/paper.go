@@ -10,8 +10,11 @@ package paper
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"image/gif"
 	"image/jpeg"
@@ -122,10 +125,83 @@ func examineImage(data []byte) Report {
 		return r
 	}
 	r.Width, r.Height = c.Width, c.Height
-	if c.Width > maxImageSide || c.Height > maxImageSide || int64(c.Width)*int64(c.Height) > maxImagePixels {
+	switch {
+	case c.Width > maxImageSide || c.Height > maxImageSide || int64(c.Width)*int64(c.Height) > maxImagePixels:
 		r.Problem = fmt.Sprintf("the image is too large to print (%d × %d pixels)", c.Width, c.Height)
+	case media == "image/png" && !wholePNG(data, c.Width, c.Height):
+		r.Problem = "the image is damaged and cannot be read"
 	}
 	return r
+}
+
+// wholePNG walks a PNG's chunks, checking each one's length and checksum,
+// and inflates its pixel data without keeping it: the data must inflate to
+// exactly the size that the header gives. The pack's PDF library trusts
+// all of this, and inflates the pixels whole: a cut file would stop it,
+// and a few kilobytes that inflate to gigabytes would exhaust memory.
+func wholePNG(data []byte, w, h int) bool {
+	var (
+		ihdr []byte
+		idat []io.Reader
+	)
+	for rest := data[8:]; ; {
+		if len(rest) < 12 {
+			return false
+		}
+		n := int64(binary.BigEndian.Uint32(rest))
+		if n > int64(len(rest)-12) {
+			return false
+		}
+		chunk, body := rest[4:8+n], rest[8:8+n]
+		if crc32.ChecksumIEEE(chunk) != binary.BigEndian.Uint32(rest[8+n:]) {
+			return false
+		}
+		switch string(chunk[:4]) {
+		case "IHDR":
+			ihdr = body
+		case "tRNS":
+			// One grey level, or one RGB colour, of two bytes each.
+			if ihdr == nil || (ihdr[9] == 0 && n != 2) || (ihdr[9] == 2 && n != 6) {
+				return false
+			}
+		case "IDAT":
+			idat = append(idat, bytes.NewReader(body))
+		case "IEND":
+			if ihdr == nil || len(ihdr) != 13 {
+				return false
+			}
+			want := pngPixelBytes(w, h, ihdr[8], ihdr[9], ihdr[12] == 1)
+			z, err := zlib.NewReader(io.MultiReader(idat...))
+			if err != nil || want < 0 {
+				return false
+			}
+			got, err := io.Copy(io.Discard, io.LimitReader(z, want+1))
+			return err == nil && got == want
+		}
+		rest = rest[12+n:]
+	}
+}
+
+// pngPixelBytes is the size of a PNG's pixel data once inflated: each row
+// of each pass has a filter byte and its pixels. It is -1 for a colour type
+// that PNG does not have.
+func pngPixelBytes(w, h int, depth, colour byte, interlaced bool) int64 {
+	channels := map[byte]int64{0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour]
+	if channels == 0 {
+		return -1
+	}
+	passes := [][4]int{{0, 0, 1, 1}} // x and y offsets, x and y steps
+	if interlaced {                  // Adam7
+		passes = [][4]int{{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4}, {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}}
+	}
+	var size int64
+	for _, p := range passes {
+		pw, ph := int64((w-p[0]+p[2]-1)/p[2]), int64((h-p[1]+p[3]-1)/p[3])
+		if pw > 0 && ph > 0 {
+			size += ph * (1 + (pw*channels*int64(depth)+7)/8)
+		}
+	}
+	return size
 }
 
 func readerOf(decode func(io.Reader) (image.Config, error)) func([]byte) (image.Config, error) {

@@ -219,6 +219,23 @@ func pngHeader(w, h uint32) []byte {
 	return append([]byte("\x89PNG\r\n\x1a\n"), chunk...)
 }
 
+// jpegHeader is the start of a baseline JPEG of w × h pixels: its start
+// marker, JFIF segment and frame header, without tables or pixels.
+func jpegHeader(w, h uint16) []byte {
+	b := append([]byte{0xff, 0xd8, 0xff, 0xe0, 0, 16}, "JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"...)
+	b = append(b, 0xff, 0xc0, 0, 17, 8)
+	b = binary.BigEndian.AppendUint16(b, h)
+	b = binary.BigEndian.AppendUint16(b, w)
+	return append(b, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1)
+}
+
+// gifHeader is the start of a GIF of w × h pixels: its signature and
+// screen descriptor, without colours or pixels.
+func gifHeader(w, h uint16) []byte {
+	b := binary.LittleEndian.AppendUint16([]byte("GIF89a"), w)
+	return append(binary.LittleEndian.AppendUint16(b, h), 0, 0, 0)
+}
+
 func TestImages(t *testing.T) {
 	var small bytes.Buffer
 	img := image.NewNRGBA(image.Rect(0, 0, 3, 2))
@@ -226,7 +243,6 @@ func TestImages(t *testing.T) {
 	if err := png.Encode(&small, img); err != nil {
 		t.Fatal(err)
 	}
-	gif := append([]byte("GIF89a"), 0x40, 0x9c, 10, 0, 0, 0, 0) // 40000 × 10
 	for _, c := range []struct {
 		name    string
 		data    []byte
@@ -235,9 +251,17 @@ func TestImages(t *testing.T) {
 		{"small.png", small.Bytes(), ""},
 		{"bomb.png", pngHeader(50000, 50000), "the image is too large to print (50000 × 50000 pixels)"},
 		{"square.png", pngHeader(20000, 20000), "the image is too large to print (20000 × 20000 pixels)"},
-		{"wide.gif", gif, "the image is too large to print (40000 × 10 pixels)"},
+		{"wide.gif", gifHeader(40000, 10), "the image is too large to print (40000 × 10 pixels)"},
+		{"bomb.jpg", jpegHeader(50000, 50000), "the image is too large to print (50000 × 50000 pixels)"},
+		{"bomb.gif", gifHeader(50000, 50000), "the image is too large to print (50000 × 50000 pixels)"},
+		{"tall.jpg", jpegHeader(3000, 40000), "the image is too large to print (3000 × 40000 pixels)"},
+		{"many pixels.gif", gifHeader(12000, 12000), "the image is too large to print (12000 × 12000 pixels)"},
 		{"damaged.png", append(pngHeader(10, 10)[:20], "junk"...), "the image is damaged and cannot be read"},
 		{"damaged.jpg", []byte("\xff\xd8\xff\xe0 no more"), "the image is damaged and cannot be read"},
+		{"cut.png", small.Bytes()[:small.Len()-20], "the image is damaged and cannot be read"},
+		{"inflate-bomb.png", papertest.InflateBombPNG(100, 100, 1<<30), "the image is damaged and cannot be read"},
+		{"short-tRNS.png", papertest.PNGChunk(pngHeader(3, 2)[:33], "tRNS", []byte{0}), "the image is damaged and cannot be read"},
+		{"bad-checksum.png", append(bytes.Clone(small.Bytes()[:small.Len()-1]), 0), "the image is damaged and cannot be read"},
 	} {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)

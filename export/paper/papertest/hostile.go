@@ -5,7 +5,9 @@ package papertest
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"math/big"
 )
 
@@ -187,4 +189,24 @@ func FormFanOutPDF(depth int) []byte {
 			resources)
 	}
 	return PDFFile(objects...)
+}
+
+// InflateBombPNG is a PNG of w × h RGBA pixels whose pixel data, a few
+// kilobytes, inflates to size bytes whatever its header says.
+func InflateBombPNG(w, h uint32, size int64) []byte {
+	ihdr := binary.BigEndian.AppendUint32(nil, w)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
+	ihdr = append(ihdr, 8, 6, 0, 0, 0) // 8 bits RGBA, not interlaced
+	png := []byte("\x89PNG\r\n\x1a\n")
+	png = PNGChunk(png, "IHDR", ihdr)
+	png = PNGChunk(png, "IDAT", spaces(size))
+	return PNGChunk(png, "IEND", nil)
+}
+
+// PNGChunk appends a chunk of PNG, with its length and checksum, to png.
+func PNGChunk(png []byte, kind string, data []byte) []byte {
+	png = binary.BigEndian.AppendUint32(png, uint32(len(data)))
+	start := len(png)
+	png = append(append(png, kind...), data...)
+	return binary.BigEndian.AppendUint32(png, crc32.ChecksumIEEE(png[start:]))
 }
