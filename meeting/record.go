@@ -19,6 +19,8 @@ type Record struct {
 	Documents []*Document
 	Actions   []*Action // the actions that came from this meeting
 	Settings  Settings
+	Notice    Notice        // the notice period, checked (see Store.Notice)
+	Steps     []MinutesStep // the validation of its minutes, oldest first
 }
 
 // Record reads a meeting with everything in it, in one transaction.
@@ -44,6 +46,12 @@ func (s *Store) Record(ctx context.Context, meetingID int64) (*Record, error) {
 			return err
 		}
 		if r.Actions, err = listActions(ctx, tx, ActionFilter{MeetingID: meetingID}); err != nil {
+			return err
+		}
+		if r.Notice, err = s.notice(ctx, tx, r.Meeting); err != nil {
+			return err
+		}
+		if r.Steps, err = minutesHistory(ctx, tx, meetingID); err != nil {
 			return err
 		}
 		r.Settings, err = settings(ctx, tx)
