@@ -11,7 +11,7 @@ import (
 type Notice struct {
 	Required  int  // clear days the series asks for; 0: none
 	Sent      Date // the day the notice was (or would be) sent
-	LastDay   Date // the last day to send it in time
+	LastDay   Date // the last day to send it in time; "" when none is required
 	ClearDays int  // clear days between sending and the meeting
 	Late      bool // fewer clear days than required
 }
@@ -22,9 +22,12 @@ type Notice struct {
 // last day to send it with 5 clear days is Tuesday 2.
 func NoticeCheck(sent Date, starts time.Time, clearDays int) Notice {
 	day := DateOf(starts).Time()
-	n := Notice{Required: clearDays, Sent: sent, LastDay: DateOf(day.AddDate(0, 0, -clearDays-1))}
+	n := Notice{Required: clearDays, Sent: sent}
 	n.ClearDays = max(0, int(day.Sub(sent.Time()).Hours()/24)-1)
-	n.Late = clearDays > 0 && n.ClearDays < clearDays
+	if clearDays > 0 {
+		n.LastDay = DateOf(day.AddDate(0, 0, -clearDays-1))
+		n.Late = n.ClearDays < clearDays
+	}
 	return n
 }
 
@@ -101,12 +104,19 @@ func (a *Attendee) PresentAt(at Clock) bool {
 func QuorumTimeline(rule QuorumRule, attendees []*Attendee, opened Clock) []QuorumState {
 	states := []QuorumState{QuorumOf(rule, attendees, opened)}
 	var times []Clock
-	for _, e := range Movements(attendees) {
-		if e.At > opened && !slices.Contains(times, e.At) {
-			times = append(times, e.At)
+	for _, a := range attendees {
+		if len(a.Events) == 0 {
+			times = append(times, a.Arrived, a.Left)
 		}
 	}
-	for _, at := range times {
+	for _, e := range Movements(attendees) {
+		times = append(times, e.At)
+	}
+	slices.Sort(times)
+	for _, at := range slices.Compact(times) {
+		if at == "" || at <= opened {
+			continue
+		}
 		q := QuorumOf(rule, attendees, at)
 		if q.Reached != states[len(states)-1].Reached {
 			states = append(states, q)

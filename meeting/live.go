@@ -104,7 +104,7 @@ func (s *Store) recordMovement(ctx context.Context, attendeeID int64, kind Event
 		}
 		if kind == Arrival {
 			_, err = tx.ExecContext(ctx, `UPDATE attendees SET status = ?, left_at = '',
-				arrived = CASE WHEN arrived = '' THEN ? ELSE arrived END WHERE id = ?`, Present, at, attendeeID)
+				arrived = CASE WHEN status <> ? AND arrived = '' THEN ? ELSE arrived END WHERE id = ?`, Present, Present, at, attendeeID)
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE attendees SET left_at = ? WHERE id = ?`, at, attendeeID)
 		}

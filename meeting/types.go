@@ -26,9 +26,9 @@ type Status string
 
 // The statuses of a meeting.
 const (
-	Draft           Status = "draft"
-	Convened        Status = "convened"
-	Held            Status = "held"
+	Draft            Status = "draft"
+	Convened         Status = "convened"
+	Held             Status = "held"
 	MinutesDraft     Status = "minutes-draft"
 	MinutesSubmitted Status = "minutes-submitted" // submitted for validation
 	MinutesApproved  Status = "minutes-approved"  // locked until reopened
