@@ -146,7 +146,9 @@ func TestApprovedMinutesAreLocked(t *testing.T) {
 	for name, change := range map[string]func() error{
 		"meeting":        func() error { mm := *before.Meeting; mm.Closed = "12:00"; return s.UpdateMeeting(bg, &mm) },
 		"delete meeting": func() error { return s.DeleteMeeting(bg, m.ID) },
-		"add item":       func() error { return s.AddItem(bg, &AgendaItem{MeetingID: m.ID, Title: "Extra", Purpose: ForInformation}) },
+		"add item": func() error {
+			return s.AddItem(bg, &AgendaItem{MeetingID: m.ID, Title: "Extra", Purpose: ForInformation})
+		},
 		"item notes": func() error {
 			return s.UpdateItem(bg, &AgendaItem{ID: it.ID, Title: "Budget", Purpose: ForDecision, Notes: "changed"})
 		},
@@ -156,7 +158,9 @@ func TestApprovedMinutesAreLocked(t *testing.T) {
 		"add decision":    func() error { return s.AddDecision(bg, &Decision{ItemID: it.ID, Text: "x", Outcome: Noted}) },
 		"update decision": func() error { d := *dec; d.Outcome = Rejected; return s.UpdateDecision(bg, &d) },
 		"delete decision": func() error { return s.DeleteDecision(bg, dec.ID) },
-		"add attendee":    func() error { return s.AddAttendee(bg, &Attendee{MeetingID: m.ID, PersonID: bob.ID, Role: Guest, Status: Present}) },
+		"add attendee": func() error {
+			return s.AddAttendee(bg, &Attendee{MeetingID: m.ID, PersonID: bob.ID, Role: Guest, Status: Present})
+		},
 		"attendance":      func() error { a := *att; a.Status = Absent; return s.UpdateAttendee(bg, &a) },
 		"remove attendee": func() error { return s.RemoveAttendee(bg, att.ID) },
 		"arrival":         func() error { _, err := s.RecordDeparture(bg, att.ID, "11:00"); return err },

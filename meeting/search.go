@@ -23,9 +23,11 @@ const (
 	PaperHit    SearchKind = "paper"
 )
 
-// SearchKinds lists the kinds of hit in the order results come, by the
-// code they have in the index (rowid = id * 8 + code).
+// SearchKinds lists the kinds of hit in the order results come; the
+// index keeps kind i's records at rowids (i+1) * 2^40 + id.
 var SearchKinds = []SearchKind{MeetingHit, ItemHit, DecisionHit, ActionHit, PersonHit, PaperHit}
+
+const kindShift = 40
 
 // SearchHit is one record that matches a search, with the ids that open
 // it where it lives: a meeting; an item (or the item of a decision) in its
@@ -53,9 +55,10 @@ const MaxSearch = 200
 // them; the last one may be incomplete, as the user types), ignoring case
 // and accents: "reunion" finds « Réunion » and "Réunion" finds "reunion".
 // It returns at most limit hits of each kind (1 … MaxSearch), grouped by
-// kind in the order of SearchKinds, the best first within a kind. Any text
-// is safe: quotes, stars, dashes or AND/OR are words or separators, never
-// query syntax.
+// kind in the order of SearchKinds; within a kind, the records whose title
+// matches come first, then those where only the text does, the most
+// recent first in each. Any text is safe: quotes, stars, dashes or AND/OR
+// are words or separators, never query syntax.
 func (s *Store) Search(ctx context.Context, text string, limit int) ([]SearchHit, error) {
 	c := checker{}
 	c.line("text", text, false)
@@ -69,73 +72,151 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]SearchHit
 	}
 	var hits []SearchHit
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := queryAll(ctx, tx, func(row scanner) (SearchHit, error) {
-			var h SearchHit
-			var rowid int64
-			err := row.Scan(&rowid, &h.Title, &h.Snippet)
-			h.Kind = SearchKinds[rowid%8-1]
-			switch id := rowid / 8; h.Kind {
-			case MeetingHit:
-				h.MeetingID = id
-			case ItemHit:
-				h.ItemID = id
-			case DecisionHit:
-				h.DecisionID = id
-			case ActionHit:
-				h.ActionID = id
-			case PersonHit:
-				h.PersonID = id
-			case PaperHit:
-				h.DocumentID = id
-			}
-			return h, err
-		}, `WITH hits AS (SELECT rowid AS r, title, snippet(search_index, -1, '', '', '…', 12) AS snip,
-				row_number() OVER (PARTITION BY rowid % 8 ORDER BY rank) AS n
-			FROM search_index WHERE search_index MATCH ?)
-			SELECT r, title, snip FROM hits WHERE n <= ? ORDER BY r % 8, n`, query, limit)
-		if err != nil {
-			return err
-		}
-		for i := range rows {
-			if err := placeHit(ctx, tx, &rows[i]); err != nil {
+		for i, kind := range SearchKinds {
+			found, err := searchKind(ctx, tx, kind, int64(i+1), query, limit)
+			if err != nil {
 				return err
 			}
+			hits = append(hits, found...)
 		}
-		hits = rows
-		return nil
+		return placeHits(ctx, tx, hits)
 	})
 	return hits, err
 }
 
-// placeHit fills where a hit lives: its meeting (and item), with the
-// meeting's title, reference and start.
-func placeHit(ctx context.Context, tx *sql.Tx, h *SearchHit) error {
-	var err error
+// searchKind finds at most limit records of one kind: those whose title
+// matches first (their snippet is their body's start), then the others.
+func searchKind(ctx context.Context, tx *sql.Tx, kind SearchKind, code int64, query string, limit int) ([]SearchHit, error) {
+	var hits []SearchHit
+	seen := map[int64]bool{}
+	for _, q := range []string{
+		`SELECT rowid, title, '' FROM search_titles WHERE search_titles MATCH ?`,
+		`SELECT rowid, title, snippet(search_index, 1, '', '', '…', 12) FROM search_index WHERE search_index MATCH ?`,
+	} {
+		rows, err := tx.QueryContext(ctx, q+` AND rowid >= ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
+			query, code<<kindShift, (code+1)<<kindShift, limit+len(hits))
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var rowid int64
+			h := SearchHit{Kind: kind}
+			if err := rows.Scan(&rowid, &h.Title, &h.Snippet); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if !seen[rowid] && len(hits) < limit {
+				seen[rowid] = true
+				h.setID(rowid - code<<kindShift)
+				hits = append(hits, h)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || len(hits) == limit {
+			return hits, err
+		}
+	}
+	return hits, nil
+}
+
+// setID sets the id of the record the hit is.
+func (h *SearchHit) setID(id int64) {
 	switch h.Kind {
+	case MeetingHit:
+		h.MeetingID = id
 	case ItemHit:
-		err = tx.QueryRowContext(ctx, `SELECT meeting_id FROM agenda_items WHERE id = ?`, h.ItemID).Scan(&h.MeetingID)
+		h.ItemID = id
 	case DecisionHit:
-		err = tx.QueryRowContext(ctx, `SELECT i.id, i.meeting_id FROM decisions d JOIN agenda_items i ON i.id = d.item_id
-			WHERE d.id = ?`, h.DecisionID).Scan(&h.ItemID, &h.MeetingID)
+		h.DecisionID = id
 	case ActionHit:
-		err = tx.QueryRowContext(ctx, `SELECT coalesce(meeting_id, 0), coalesce(item_id, 0), due FROM actions WHERE id = ?`,
-			h.ActionID).Scan(&h.MeetingID, &h.ItemID, &h.Due)
+		h.ActionID = id
+	case PersonHit:
+		h.PersonID = id
 	case PaperHit:
-		err = tx.QueryRowContext(ctx, `SELECT meeting_id, coalesce(item_id, 0) FROM documents WHERE id = ?`,
-			h.DocumentID).Scan(&h.MeetingID, &h.ItemID)
+		h.DocumentID = id
 	}
-	if err != nil || h.MeetingID == 0 {
-		return err
+}
+
+// placeHits fills where each hit lives: its meeting (and item), with the
+// meeting's title, reference and start; an action's due day. It reads
+// each kind's places in one query.
+func placeHits(ctx context.Context, tx *sql.Tx, hits []SearchHit) error {
+	places := []struct {
+		kind  SearchKind
+		query string // ends with "IN "
+		id    func(*SearchHit) int64
+	}{
+		{ItemHit, `SELECT id, meeting_id, id, '' FROM agenda_items WHERE id IN `, func(h *SearchHit) int64 { return h.ItemID }},
+		{DecisionHit, `SELECT d.id, i.meeting_id, i.id, '' FROM decisions d JOIN agenda_items i ON i.id = d.item_id WHERE d.id IN `,
+			func(h *SearchHit) int64 { return h.DecisionID }},
+		{ActionHit, `SELECT id, coalesce(meeting_id, 0), coalesce(item_id, 0), due FROM actions WHERE id IN `,
+			func(h *SearchHit) int64 { return h.ActionID }},
+		{PaperHit, `SELECT id, meeting_id, coalesce(item_id, 0), '' FROM documents WHERE id IN `,
+			func(h *SearchHit) int64 { return h.DocumentID }},
 	}
-	m, err := getMeeting(ctx, tx, h.MeetingID)
+	for _, p := range places {
+		byID := map[int64]*SearchHit{}
+		for i := range hits {
+			if hits[i].Kind == p.kind {
+				byID[p.id(&hits[i])] = &hits[i]
+			}
+		}
+		err := queryIn(ctx, tx, p.query, byID, func(row scanner) error {
+			var id, meetingID, itemID int64
+			var due Date
+			if err := row.Scan(&id, &meetingID, &itemID, &due); err != nil {
+				return err
+			}
+			h := byID[id]
+			h.MeetingID, h.ItemID, h.Due = meetingID, itemID, due
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	byMeeting := map[int64][]*SearchHit{}
+	for i := range hits {
+		if id := hits[i].MeetingID; id != 0 {
+			byMeeting[id] = append(byMeeting[id], &hits[i])
+		}
+	}
+	return queryIn(ctx, tx, `SELECT `+meetingColumns+meetingFrom+` WHERE m.id IN `, byMeeting, func(row scanner) error {
+		m, err := scanMeeting(row)
+		if err != nil {
+			return err
+		}
+		for _, h := range byMeeting[m.ID] {
+			h.MeetingTitle, h.Starts = m.Title, m.Starts
+			if m.SeriesCode != "" {
+				h.Reference = m.SeriesCode + "-" + strconv.Itoa(m.Number)
+			}
+		}
+		return nil
+	})
+}
+
+// queryIn runs query, which ends with "IN ", over the keys of ids, and
+// scans each row with scan.
+func queryIn[T any](ctx context.Context, tx *sql.Tx, query string, ids map[int64]T, scan func(scanner) error) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	args := make([]any, 0, len(ids))
+	for id := range ids {
+		args = append(args, id)
+	}
+	rows, err := tx.QueryContext(ctx, query+"("+strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")+")", args...)
 	if err != nil {
 		return err
 	}
-	h.MeetingTitle, h.Starts = m.Title, m.Starts
-	if m.SeriesCode != "" {
-		h.Reference = m.SeriesCode + "-" + strconv.Itoa(m.Number)
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
 	}
-	return nil
+	return rows.Err()
 }
 
 // matchQuery turns what the user typed into an FTS5 query: each word a
