@@ -43,6 +43,9 @@ Usage:
                        [--by status|owner] [--lang fr|en]
                                           print an action log
   quorum [--db FILE] list                 list the meetings
+  quorum [--db FILE] search [--limit N] TEXT
+                                          find meetings, items, decisions, actions, people
+                                          and papers (accents and case ignored)
   quorum [--db FILE] demo                 fill the database with an example
   quorum version                          print the version
 
@@ -108,6 +111,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return cmdExport(ctx, *db, args, stdout, stderr)
 	case "list":
 		return cmdList(ctx, *db, args, stdout)
+	case "search":
+		return cmdSearch(ctx, *db, args, stdout)
 	case "demo":
 		return cmdDemo(ctx, *db, args, stdout)
 	}
