@@ -119,13 +119,7 @@ func attendees(ctx context.Context, tx *sql.Tx, meetingID int64) ([]*Attendee, e
 
 // attachEvents fills the attendees' arrivals and departures.
 func attachEvents(ctx context.Context, tx *sql.Tx, meetingID int64, list []*Attendee) error {
-	events, err := queryAll(ctx, tx, func(row scanner) (AttendanceEvent, error) {
-		var e AttendanceEvent
-		err := row.Scan(&e.ID, &e.MeetingID, &e.AttendeeID, &e.Name, &e.Kind, &e.At, &e.ItemID)
-		return e, err
-	}, `SELECT e.id, e.meeting_id, e.attendee_id, p.name, e.kind, e.at, coalesce(e.item_id, 0)
-		FROM attendance_events e JOIN attendees a ON a.id = e.attendee_id JOIN people p ON p.id = a.person_id
-		WHERE e.meeting_id = ? ORDER BY e.at, e.id`, meetingID)
+	events, err := queryAll(ctx, tx, scanEvent, eventsQuery+`WHERE e.meeting_id = ? ORDER BY e.at, e.id`, meetingID)
 	if err != nil {
 		return err
 	}
@@ -137,6 +131,15 @@ func attachEvents(ctx context.Context, tx *sql.Tx, meetingID int64, list []*Atte
 		byID[e.AttendeeID].Events = append(byID[e.AttendeeID].Events, e)
 	}
 	return nil
+}
+
+const eventsQuery = `SELECT e.id, e.meeting_id, e.attendee_id, p.name, e.kind, e.at, coalesce(e.item_id, 0)
+	FROM attendance_events e JOIN attendees a ON a.id = e.attendee_id JOIN people p ON p.id = a.person_id `
+
+func scanEvent(row scanner) (AttendanceEvent, error) {
+	var e AttendanceEvent
+	err := row.Scan(&e.ID, &e.MeetingID, &e.AttendeeID, &e.Name, &e.Kind, &e.At, &e.ItemID)
+	return e, err
 }
 
 // mustExist returns ENOTFOUND unless table has a row with that id.

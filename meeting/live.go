@@ -81,21 +81,22 @@ func (s *Store) recordMovement(ctx context.Context, attendeeID int64, kind Event
 		if e.MeetingID, err = checkUnlockedVia(ctx, tx, "attendee", meetingOfAttendee, attendeeID); err != nil {
 			return err
 		}
-		var status Presence
-		var arrived, left, last Clock
-		if err := tx.QueryRowContext(ctx, `SELECT a.status, a.arrived, a.left_at, p.name,
-			coalesce((SELECT max(at) FROM attendance_events WHERE attendee_id = a.id), '')
-			FROM attendees a JOIN people p ON p.id = a.person_id WHERE a.id = ?`, attendeeID).Scan(&status, &arrived, &left, &e.Name, &last); err != nil {
+		a := &Attendee{ID: attendeeID}
+		if err := tx.QueryRowContext(ctx, `SELECT a.status, a.arrived, a.left_at, p.name
+			FROM attendees a JOIN people p ON p.id = a.person_id WHERE a.id = ?`, attendeeID).Scan(&a.Status, &a.Arrived, &a.Left, &e.Name); err != nil {
 			return err
 		}
-		in := status == Present && left == ""
+		if a.Events, err = queryAll(ctx, tx, scanEvent, eventsQuery+`WHERE e.attendee_id = ? ORDER BY e.at, e.id`, attendeeID); err != nil {
+			return err
+		}
+		in := a.PresentAt(at)
 		switch {
+		case len(a.Events) > 0 && at < a.Events[len(a.Events)-1].At:
+			return fieldErr("at", "%s is before %s's last arrival or departure (%s)", at, e.Name, a.Events[len(a.Events)-1].At)
 		case kind == Arrival && in:
-			return Errorf(ECONFLICT, "%s is already recorded as present", e.Name)
+			return Errorf(ECONFLICT, "%s is already recorded as present at %s", e.Name, at)
 		case kind == Departure && !in:
-			return Errorf(ECONFLICT, "%s is not recorded as present", e.Name)
-		case at < last || (kind == Departure && at < arrived):
-			return fieldErr("at", "%s is before %s's last arrival or departure (%s)", at, e.Name, max(last, arrived))
+			return Errorf(ECONFLICT, "%s is not recorded as present at %s", e.Name, at)
 		}
 		err = tx.QueryRowContext(ctx, `SELECT id FROM agenda_items WHERE meeting_id = ? AND started <> '' AND started <= ?
 			AND (ended = '' OR ended > ?) ORDER BY started DESC, id DESC LIMIT 1`, e.MeetingID, at, at).Scan(&e.ItemID)
@@ -103,8 +104,10 @@ func (s *Store) recordMovement(ctx context.Context, attendeeID int64, kind Event
 			return err
 		}
 		if kind == Arrival {
+			// A first arrival, or one earlier than the time typed by hand, dates it.
 			_, err = tx.ExecContext(ctx, `UPDATE attendees SET status = ?, left_at = '',
-				arrived = CASE WHEN status <> ? AND arrived = '' THEN ? ELSE arrived END WHERE id = ?`, Present, Present, at, attendeeID)
+				arrived = CASE WHEN status <> ?1 OR (arrived <> '' AND ?2 < arrived) THEN ?2 ELSE arrived END WHERE id = ?3`,
+				Present, at, attendeeID)
 		} else {
 			_, err = tx.ExecContext(ctx, `UPDATE attendees SET left_at = ? WHERE id = ?`, at, attendeeID)
 		}
