@@ -5,6 +5,7 @@
 #   make test    gofmt check, go vet and the tests (what CI runs)
 #   make bench   the benchmarks
 #   make bench-pack  a pack of 40 papers (~1,000 pages) against qpdf's plain merge
+#   make bench-search  search over 5,000 meetings (p95-ms: the 95th percentile)
 #   make document-images  first pages of each printed document, for the README
 #   make clean   remove what the build left
 
@@ -21,7 +22,7 @@ TEST_PKGS := poppler-utils qpdf xvfb libgl1-mesa-dri xdotool imagemagick
 # The ci build tag gives Fyne's software driver: tests need no cgo or X.
 TEST_TAGS := ci
 
-.PHONY: all deps deps-test build run test fmt vet bench bench-pack document-images clean
+.PHONY: all deps deps-test build run test fmt vet bench bench-pack bench-search document-images clean
 
 all: build
 
@@ -56,6 +57,9 @@ bench:
 # Needs the shared PDF corpus beside the repository (../shared/pdf-corpus).
 bench-pack: deps-test
 	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench BenchmarkPack -benchtime 3x ./export/
+
+bench-search:
+	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench BenchmarkSearch5000 -benchtime 400x ./meeting/
 
 # One page of each printed document of the demo, as the README shows them.
 DOCS := assets/screenshots
