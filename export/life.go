@@ -134,11 +134,12 @@ func (d *minutesDoc) appendQuorum() {
 }
 
 // itemAt names the item under discussion at a time of the sitting:
-// « , pendant le point 3 »; "" between items.
+// « , pendant le point 3 »; "" between items (and, in the public variant,
+// during a closed session).
 func (d *minutesDoc) itemAt(at meeting.Clock) string {
 	var number string
 	d.r.Agenda.Walk(func(it *meeting.AgendaItem) {
-		if it.Started != "" && it.Started <= at && (it.Ended == "" || at < it.Ended) {
+		if it.Started != "" && it.Started <= at && (it.Ended == "" || at < it.Ended) && d.shown(it) {
 			number = it.Number
 		}
 	})
