@@ -164,6 +164,7 @@ func TestApprovedMinutesAreLocked(t *testing.T) {
 		"attendance":      func() error { a := *att; a.Status = Absent; return s.UpdateAttendee(bg, &a) },
 		"remove attendee": func() error { return s.RemoveAttendee(bg, att.ID) },
 		"arrival":         func() error { _, err := s.RecordDeparture(bg, att.ID, "11:00"); return err },
+		"undo movement":   func() error { return s.UndoMovement(bg, att.ID) },
 		"new action":      func() error { return s.CreateAction(bg, &Action{ItemID: it.ID, Title: "More"}) },
 		"action title":    func() error { a := *act; a.Title = "Other"; return s.UpdateAction(bg, &a) },
 		"delete action":   func() error { return s.DeleteAction(bg, act.ID) },
@@ -405,6 +406,24 @@ func TestLiveMeeting(t *testing.T) {
 		t.Errorf("movements: %s", strings.Join(got, ", "))
 	}
 	timeline := QuorumTimeline(QuorumRule{Percent: 50}, r.Attendees, "09:00")
+	defer func() {
+		// Undoing taps goes back event by event, to the state before the first.
+		must(t, s.UndoMovement(bg, atts[0].ID)) // Ada's return
+		must(t, s.UndoMovement(bg, atts[3].ID)) // Dee's arrival
+		must(t, s.UndoMovement(bg, atts[0].ID)) // Ada's departure
+		wantErr(t, s.UndoMovement(bg, atts[0].ID), ENOTFOUND, "")
+		list, err := s.Attendees(bg, m.ID)
+		must(t, err)
+		if a := list[0]; a.Status != Present || a.Left != "" || len(a.Events) != 0 {
+			t.Errorf("Ada after undoing: %+v", a)
+		}
+		if d := list[3]; d.Status != Confirmed || d.Arrived != "" || len(d.Events) != 0 {
+			t.Errorf("Dee after undoing: %+v", d)
+		}
+		if b := list[1]; b.Left != "09:45" || len(b.Events) != 1 {
+			t.Errorf("Bob changed: %+v", b)
+		}
+	}()
 	if len(timeline) != 3 || !timeline[0].Reached || timeline[1].At != "09:45" || timeline[1].Reached ||
 		timeline[2].At != "10:05" || !timeline[2].Reached {
 		t.Errorf("timeline %+v", timeline)

@@ -114,8 +114,9 @@ func (s *Store) recordMovement(ctx context.Context, attendeeID int64, kind Event
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO attendance_events (meeting_id, attendee_id, kind, at, item_id)
-			VALUES (?, ?, ?, ?, ?)`, e.MeetingID, attendeeID, kind, at, nullID(e.ItemID))
+		res, err := tx.ExecContext(ctx, `INSERT INTO attendance_events (meeting_id, attendee_id, kind, at, item_id,
+			prior_status, prior_arrived, prior_left) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.MeetingID, attendeeID, kind, at, nullID(e.ItemID), a.Status, a.Arrived, a.Left)
 		if err != nil {
 			return err
 		}
@@ -126,6 +127,34 @@ func (s *Store) recordMovement(ctx context.Context, attendeeID int64, kind Event
 		return nil, err
 	}
 	return e, nil
+}
+
+// UndoMovement takes back an attendee's latest arrival or departure (a
+// mistaken tap): the event goes, and the attendee's presence and times
+// are what they were before it. ENOTFOUND when there is none.
+func (s *Store) UndoMovement(ctx context.Context, attendeeID int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := checkUnlockedVia(ctx, tx, "attendee", meetingOfAttendee, attendeeID); err != nil {
+			return err
+		}
+		var id int64
+		var status Presence
+		var arrived, left Clock
+		err := tx.QueryRowContext(ctx, `SELECT id, prior_status, prior_arrived, prior_left FROM attendance_events
+			WHERE attendee_id = ? ORDER BY at DESC, id DESC LIMIT 1`, attendeeID).Scan(&id, &status, &arrived, &left)
+		if errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "attendee %d has no arrival or departure to undo", attendeeID)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE attendees SET status = ?, arrived = ?, left_at = ? WHERE id = ?`,
+			status, arrived, left, attendeeID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM attendance_events WHERE id = ?`, id)
+		return err
+	})
 }
 
 // Quorum returns the quorum of a meeting at the time at ("": from the

@@ -16,7 +16,12 @@ CREATE TABLE attendance_events (
 	attendee_id INTEGER NOT NULL REFERENCES attendees (id) ON DELETE CASCADE,
 	kind        TEXT NOT NULL, -- arrival, departure
 	at          TEXT NOT NULL, -- HH:MM, local time
-	item_id     INTEGER REFERENCES agenda_items (id) ON DELETE SET NULL
+	item_id     INTEGER REFERENCES agenda_items (id) ON DELETE SET NULL,
+	-- the attendee's presence, arrival and departure times before it, so
+	-- that a mistaken tap can be undone
+	prior_status  TEXT NOT NULL,
+	prior_arrived TEXT NOT NULL DEFAULT '',
+	prior_left    TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX attendance_events_meeting ON attendance_events (meeting_id, at, id);
 CREATE INDEX attendance_events_attendee ON attendance_events (attendee_id);
