@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strings"
 
 	"quorum/meeting"
 )
@@ -206,4 +207,40 @@ func (d *minutesDoc) appendValidation() {
 	}
 	d.space(4)
 	d.para(line, "B", black)
+}
+
+// reviewLines list, under the agenda's "Review of actions", the series'
+// open actions: « • Chiffrer l'option B — Claire Martin, 15/01/2027 (en
+// retard) ».
+func (d *agendaDoc) reviewLines() []part {
+	w := d.w
+	if len(d.r.Review) == 0 {
+		return []part{{text: w.noActions, style: "I", colour: grey, size: smallSize + 1}}
+	}
+	today := meeting.DateOf(d.o.now())
+	var parts []part
+	for _, a := range d.r.Review {
+		var who []string
+		if a.OwnerName != "" {
+			who = append(who, a.OwnerName)
+		}
+		if a.Due != "" {
+			who = append(who, w.dateOf(a.Due))
+		}
+		line := "• " + a.Title
+		if len(who) > 0 {
+			line += " — " + strings.Join(who, ", ")
+		}
+		p := part{text: line, size: smallSize + 1}
+		switch a.RAG(today) {
+		case meeting.Red:
+			p.text += " (" + w.overdue + ")"
+			p.colour = red
+		case meeting.Amber:
+			p.text += " (" + w.life().dueSoon + ")"
+			p.colour = amber
+		}
+		parts = append(parts, p)
+	}
+	return parts
 }

@@ -114,3 +114,30 @@ func TestActionLogColours(t *testing.T) {
 	}
 	p.has(t, "Late", "Soon", "Later", "Finished", "20/01/2027")
 }
+
+// TestAgendaReviewsOpenActions prints, under the next meeting's "Revue des
+// actions", the open actions of the series.
+func TestAgendaReviewsOpenActions(t *testing.T) {
+	st, r := sampleRecord(t)
+	ctx := context.Background()
+	next := &meeting.Meeting{SeriesID: r.Meeting.SeriesID, Title: "Comité de direction — séance de janvier",
+		Starts: r.Meeting.Starts.AddDate(0, 1, 0), TimeZone: r.Meeting.TimeZone}
+	if err := st.CreateMeeting(ctx, next); err != nil {
+		t.Fatal(err)
+	}
+	rn, err := st.Record(ctx, next.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rn.Review) == 0 {
+		t.Fatal("the sample has no open action to review")
+	}
+	p := render(t, func(b *bytes.Buffer) error { return Agenda(b, rn, printedAt) })
+	p.has(t, "Approbation du procès-verbal de la", "Revue des actions")
+	for _, a := range rn.Review {
+		p.has(t, "• "+a.Title)
+	}
+	if a := rn.Review[0]; a.Due != "" && a.Due < meeting.DateOf(printedAt.Now) {
+		p.has(t, "(en retard)")
+	}
+}

@@ -258,6 +258,12 @@ func TestFollowUpOfPreviousMeeting(t *testing.T) {
 	if list, _ := s.SeriesOpenActions(bg, second.ID); len(list) != 1 || list[0].ID != open[1].ID {
 		t.Errorf("after closing one: %+v", list)
 	}
+	if r, err := s.Record(bg, second.ID); err != nil || len(r.Review) != 1 || r.Review[0].ID != open[1].ID {
+		t.Errorf("record's review: %v %+v", err, r)
+	}
+	if r, err := s.Record(bg, first.ID); err != nil || r.Review != nil {
+		t.Errorf("a meeting without a review item has a review: %v", err)
+	}
 	// An English meeting gets English titles.
 	third := &Meeting{SeriesID: sr.ID, Title: "March", Language: "en", Starts: time.Date(2026, 3, 9, 9, 0, 0, 0, time.UTC)}
 	must(t, s.CreateMeeting(bg, third))

@@ -221,16 +221,25 @@ func (s *Store) SeriesOpenActions(ctx context.Context, meetingID int64) ([]*Acti
 	var list []*Action
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		m, err := getMeeting(ctx, tx, meetingID)
-		if err != nil || m.SeriesID == 0 {
+		if err != nil {
 			return err
 		}
-		all, err := listActions(ctx, tx, ActionFilter{SeriesID: m.SeriesID, Statuses: []ActionStatus{ActionOpen, ActionInProgress}})
-		for _, a := range all {
-			if a.MeetingStarts.Before(m.Starts) {
-				list = append(list, a)
-			}
-		}
+		list, err = seriesOpenActions(ctx, tx, m)
 		return err
 	})
+	return list, err
+}
+
+func seriesOpenActions(ctx context.Context, tx *sql.Tx, m *Meeting) ([]*Action, error) {
+	if m.SeriesID == 0 {
+		return nil, nil
+	}
+	all, err := listActions(ctx, tx, ActionFilter{SeriesID: m.SeriesID, Statuses: []ActionStatus{ActionOpen, ActionInProgress}})
+	var list []*Action
+	for _, a := range all {
+		if a.MeetingStarts.Before(m.Starts) {
+			list = append(list, a)
+		}
+	}
 	return list, err
 }

@@ -21,6 +21,7 @@ type Record struct {
 	Settings  Settings
 	Notice    Notice        // the notice period, checked (see Store.Notice)
 	Steps     []MinutesStep // the validation of its minutes, oldest first
+	Review    []*Action     // for its "Review of actions" item, if it has one (see SeriesOpenActions)
 }
 
 // Record reads a meeting with everything in it, in one transaction.
@@ -53,6 +54,13 @@ func (s *Store) Record(ctx context.Context, meetingID int64) (*Record, error) {
 		}
 		if r.Steps, err = minutesHistory(ctx, tx, meetingID); err != nil {
 			return err
+		}
+		var review bool
+		r.Agenda.Walk(func(it *AgendaItem) { review = review || it.Kind == ReviewItem })
+		if review {
+			if r.Review, err = seriesOpenActions(ctx, tx, r.Meeting); err != nil {
+				return err
+			}
 		}
 		r.Settings, err = settings(ctx, tx)
 		return err
