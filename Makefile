@@ -7,6 +7,7 @@
 #   make fuzz    each fuzz target for 30 s (FUZZTIME=5m for longer)
 #   make bench   the performance bench, written to bench/results.txt (README: Speed)
 #   make bench-pack  a pack of 40 papers (~1,000 pages) against qpdf's plain merge
+#   make bench-search  search over 5,000 meetings (p95-ms: the 95th percentile)
 #   make document-images  first pages of each printed document, for the README
 #   make screenshots  the window's main screens in French and English, for the README
 #   make dist    what a user installs: dist/Quorum.tar.xz (Linux) and dist/Quorum.exe (Windows)
@@ -25,7 +26,7 @@ TEST_PKGS := poppler-utils qpdf xvfb libgl1-mesa-dri xdotool imagemagick
 # The ci build tag gives Fyne's software driver: tests need no cgo or X.
 TEST_TAGS := ci
 
-.PHONY: all deps deps-test deps-screens deps-dist build run test fmt vet bench bench-pack crash-test document-images screenshots dist clean
+.PHONY: all deps deps-test deps-screens deps-dist build run test fmt vet bench bench-pack crash-test document-images screenshots dist clean bench-search
 
 all: build
 
@@ -100,6 +101,9 @@ crash-test:
 # Needs the shared PDF corpus beside the repository (../shared/pdf-corpus).
 bench-pack: deps-test
 	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench BenchmarkPack -benchtime 3x ./export/
+
+bench-search:
+	$(GO) test -tags $(TEST_TAGS) -run '^$$' -bench BenchmarkSearch5000 -benchtime 400x ./meeting/
 
 # One page of each printed document of the demo, as the README shows them.
 DOCS := assets/screenshots

@@ -37,7 +37,8 @@ func SeriesActions(s *meeting.Series, actions []*meeting.Action, settings meetin
 
 // ActionLog writes the action log (relevé des actions): the actions of a
 // scope grouped by status, or by owner, each with its origin, due date and
-// latest progress note; overdue ones stand out in red.
+// latest progress note; overdue ones stand out in red, those due within a
+// week in amber, finished ones in blue.
 func ActionLog(w io.Writer, scope ActionScope, byOwner bool, o Options) error {
 	words := wordsFor(cmp.Or(o.Language, scope.Language))
 	now := o.now()
@@ -117,12 +118,6 @@ func (l actionLog) groups(actions []*meeting.Action, byOwner bool) []actionGroup
 	return groups
 }
 
-// overdue reports whether an action still to do is past its due date.
-func (l actionLog) overdue(a *meeting.Action) bool {
-	open := a.Status == meeting.ActionOpen || a.Status == meeting.ActionInProgress
-	return open && a.Due != "" && a.Due < l.today
-}
-
 func (l actionLog) appendTable(actions []*meeting.Action) {
 	w := l.w
 	var rows [][]cell
@@ -136,14 +131,19 @@ func (l actionLog) appendTable(actions []*meeting.Action) {
 			what.parts = append(what.parts, part{text: w.dateOf(note.Date) + w.colon + note.Text, style: "I", colour: grey, size: smallSize + 1})
 		}
 		due := cell{parts: []part{{text: cmp.Or(w.dateOf(a.Due), w.noDue)}}}
-		if l.overdue(a) {
+		status := cell{parts: []part{{text: w.actionStatuses[a.Status]}}}
+		switch a.RAG(l.today) {
+		case meeting.Red:
 			due.parts = []part{{text: w.dateOf(a.Due), style: "B", colour: red}, {text: w.overdue, style: "B", colour: red, size: smallSize + 1}}
+		case meeting.Amber:
+			due.parts = []part{{text: w.dateOf(a.Due), style: "B", colour: amber}, {text: w.life().dueSoon, colour: amber, size: smallSize + 1}}
+		case meeting.Blue:
+			status.parts[0].colour = blue
 		}
-		status := w.actionStatuses[a.Status]
 		if a.Completed != "" {
-			status += "\n" + w.dateOf(a.Completed)
+			status.parts = append(status.parts, part{text: w.dateOf(a.Completed), colour: blue})
 		}
-		rows = append(rows, []cell{what, text(cmp.Or(a.OwnerName, "—"), ""), text(l.origin(a), ""), due, text(status, "")})
+		rows = append(rows, []cell{what, text(cmp.Or(a.OwnerName, "—"), ""), text(l.origin(a), ""), due, status})
 	}
 	l.table(table{cols: []column{{head: w.action, width: 37}, {head: w.owner, width: 16}, {head: w.origin, width: 21},
 		{head: w.due, width: 13}, {head: w.status, width: 13}}, borders: true}, rows)

@@ -98,6 +98,9 @@ func (d *agendaDoc) appendItems() {
 		if it.PresenterName != "" {
 			point.parts = append(point.parts, part{text: fmt.Sprintf(w.presenter, it.PresenterName), style: "I", colour: grey, size: smallSize + 1})
 		}
+		if it.Kind == meeting.ReviewItem {
+			point.parts = append(point.parts, d.reviewLines()...)
+		}
 		for _, doc := range d.papersOf(it.ID) {
 			line := "• " + paperLine(w, doc)
 			if page, ok := d.packPages[doc.ID]; ok {

@@ -29,11 +29,15 @@ const (
 	family     = "Liberation Sans"
 )
 
-// grey and red are the only colours documents use besides black.
+// The colours documents use: black text, grey for what is secondary, red
+// for what is wrong or overdue; amber and blue mark actions due soon and
+// actions finished (RAG).
 var (
 	grey  = [3]int{100, 100, 100}
 	red   = [3]int{178, 34, 34}
 	black = [3]int{0, 0, 0}
+	amber = [3]int{184, 105, 0}
+	blue  = [3]int{31, 78, 160}
 )
 
 // docSpec says what goes around a document's content on every page.

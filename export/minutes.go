@@ -8,11 +8,14 @@ import (
 	"quorum/meeting"
 )
 
-// Minutes writes the minutes (procès-verbal): attendance in the usual
-// groups, opening and closing times, then for each item its notes,
-// decisions with their votes and actions, and a signature block. Minutes
-// not yet approved carry a diagonal DRAFT. The public variant leaves
-// confidential items out, and says so.
+// Minutes writes the minutes (procès-verbal): when the meeting was
+// convened and whether the notice period was met; attendance in the usual
+// groups, opening and closing times, whether the quorum was reached (and
+// when it was lost or regained), who arrived or left during which item;
+// then for each item its notes, decisions with their votes and actions;
+// the latest step of the validation of the minutes (who approved them,
+// when) and a signature block. Minutes not yet approved carry a diagonal
+// DRAFT. The public variant leaves confidential items out, and says so.
 func Minutes(w io.Writer, r *meeting.Record, o Options) error {
 	title := func(w *words) string {
 		if o.Public {
@@ -25,8 +28,11 @@ func Minutes(w io.Writer, r *meeting.Record, o Options) error {
 	d.appendDetails()
 	d.appendControl()
 	d.appendAttendance()
+	d.appendQuorum()
+	d.appendMovements()
 	d.appendItems()
 	d.appendOtherActions()
+	d.appendValidation()
 	d.appendSignatures()
 	return d.write(w)
 }
@@ -39,6 +45,7 @@ func (d *minutesDoc) appendDetails() {
 		{w.place, m.Place},
 		{w.chair, nameOf(d.attendee(meeting.Chair))},
 		{w.secretary, nameOf(d.attendee(meeting.Secretary))},
+		{w.life().notice, d.noticeLine()},
 	})
 	if d.o.Public {
 		d.space(2)
@@ -48,8 +55,11 @@ func (d *minutesDoc) appendDetails() {
 
 func (d *minutesDoc) appendControl() {
 	status := d.w.draft
-	if d.m.Status == meeting.MinutesApproved {
+	switch d.m.Status {
+	case meeting.MinutesApproved:
 		status = d.w.approved
+	case meeting.MinutesSubmitted:
+		status = d.w.life().submittedStatus
 	}
 	d.control(d.version(), status, nameOf(d.attendee(meeting.Secretary)))
 }

@@ -3,6 +3,7 @@ package meeting
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 )
 
@@ -21,7 +22,12 @@ func (s *Store) CreateAction(ctx context.Context, a *Action) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return s.createAction(ctx, tx, a) })
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.createAction(ctx, tx, a); err != nil {
+			return err
+		}
+		return checkUnlocked(ctx, tx, a.MeetingID)
+	})
 }
 
 // stampCompletion dates an action done today when it is done without a
@@ -66,13 +72,28 @@ func (s *Store) createAction(ctx context.Context, tx *sql.Tx, a *Action) error {
 }
 
 // UpdateAction saves an action's fields (not its notes: see AddActionNote).
-// Marking it done dates its completion today unless a date is given.
+// Marking it done dates its completion today unless a date is given. The
+// follow-up of an action (owner, due date, status) changes at any time;
+// its title and details, which the minutes record, not once the minutes
+// of its meeting are approved.
 func (s *Store) UpdateAction(ctx context.Context, a *Action) error {
 	s.stampCompletion(a)
 	if err := a.Validate(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		var title, details string
+		if err := tx.QueryRowContext(ctx, `SELECT title, details FROM actions WHERE id = ?`, a.ID).Scan(&title, &details); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return notFound("action", a.ID)
+			}
+			return err
+		}
+		if title != a.Title || details != a.Details {
+			if _, err := checkUnlockedVia(ctx, tx, "action", meetingOfAction, a.ID); err != nil {
+				return err
+			}
+		}
 		return execOne(ctx, tx, "action", a.ID, `UPDATE actions SET title = ?, details = ?, owner_id = ?, due = ?, status = ?,
 			completed = ?, updated = ? WHERE id = ?`, a.Title, a.Details, nullID(a.OwnerID), a.Due, a.Status,
 			a.Completed, fmtTime(s.Now()), a.ID)
@@ -112,10 +133,15 @@ func addActionNote(ctx context.Context, tx *sql.Tx, actionID int64, n *ActionNot
 	return err
 }
 
-// DeleteAction removes an action and its notes.
+// DeleteAction removes an action and its notes, unless the approved
+// minutes of its meeting record it.
 func (s *Store) DeleteAction(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, "action", id, `DELETE FROM actions WHERE id = ?`, id)
+		if _, err := checkUnlockedVia(ctx, tx, "action", meetingOfAction, id); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM actions WHERE id = ?`, id)
+		return err
 	})
 }
 

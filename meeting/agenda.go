@@ -24,7 +24,12 @@ func (s *Store) AddItem(ctx context.Context, it *AgendaItem) error {
 	if err := it.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return addItem(ctx, tx, it) })
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkUnlocked(ctx, tx, it.MeetingID); err != nil {
+			return err
+		}
+		return addItem(ctx, tx, it)
+	})
 }
 
 func addItem(ctx context.Context, tx *sql.Tx, it *AgendaItem) error {
@@ -44,9 +49,9 @@ func addItem(ctx context.Context, tx *sql.Tx, it *AgendaItem) error {
 		}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO agenda_items (meeting_id, parent_id, position, title, purpose,
-		presenter_id, minutes, description, confidential, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		presenter_id, minutes, description, confidential, notes, kind, approves_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		it.MeetingID, nullID(it.ParentID), len(t.children[it.ParentID]), it.Title, it.Purpose, nullID(it.PresenterID),
-		it.Minutes, it.Description, it.Confidential, it.Notes)
+		it.Minutes, it.Description, it.Confidential, it.Notes, it.Kind, nullID(it.ApprovesID))
 	if err != nil {
 		return err
 	}
@@ -55,12 +60,15 @@ func addItem(ctx context.Context, tx *sql.Tx, it *AgendaItem) error {
 }
 
 // UpdateItem saves an item's fields; its place in the agenda changes only
-// through MoveItem.
+// through MoveItem, its times through StartItem and EndItem.
 func (s *Store) UpdateItem(ctx context.Context, it *AgendaItem) error {
 	if err := it.Validate(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := checkUnlockedVia(ctx, tx, "agenda item", meetingOfItem, it.ID); err != nil {
+			return err
+		}
 		return execOne(ctx, tx, "agenda item", it.ID, `UPDATE agenda_items SET title = ?, purpose = ?, presenter_id = ?, minutes = ?,
 			description = ?, confidential = ?, notes = ? WHERE id = ?`, it.Title, it.Purpose, nullID(it.PresenterID),
 			it.Minutes, it.Description, it.Confidential, it.Notes, it.ID)
@@ -71,7 +79,7 @@ func (s *Store) UpdateItem(ctx context.Context, it *AgendaItem) error {
 // stay with the meeting; actions from it keep their meeting.
 func (s *Store) DeleteItem(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		meetingID, err := itemMeeting(ctx, tx, id)
+		meetingID, err := checkUnlockedVia(ctx, tx, "agenda item", meetingOfItem, id)
 		if err != nil {
 			return err
 		}
@@ -89,7 +97,7 @@ func (s *Store) DeleteItem(ctx context.Context, id int64) error {
 // MoveItem moves an item (with its sub-items) up, down, in or out.
 func (s *Store) MoveItem(ctx context.Context, id int64, mv Move) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		meetingID, err := itemMeeting(ctx, tx, id)
+		meetingID, err := checkUnlockedVia(ctx, tx, "agenda item", meetingOfItem, id)
 		if err != nil {
 			return err
 		}
@@ -234,7 +242,8 @@ func agenda(ctx context.Context, tx *sql.Tx, meetingID int64) (Agenda, error) {
 		return nil, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT i.id, coalesce(i.parent_id, 0), i.title, i.purpose,
-		coalesce(i.presenter_id, 0), coalesce(p.name, ''), i.minutes, i.description, i.confidential, i.notes
+		coalesce(i.presenter_id, 0), coalesce(p.name, ''), i.minutes, i.description, i.confidential, i.notes,
+		i.started, i.ended, i.kind, coalesce(i.approves_id, 0)
 		FROM agenda_items i LEFT JOIN people p ON p.id = i.presenter_id
 		WHERE i.meeting_id = ? ORDER BY i.position, i.id`, meetingID)
 	if err != nil {
@@ -246,7 +255,7 @@ func agenda(ctx context.Context, tx *sql.Tx, meetingID int64) (Agenda, error) {
 	for rows.Next() {
 		it := &AgendaItem{MeetingID: meetingID}
 		if err := rows.Scan(&it.ID, &it.ParentID, &it.Title, &it.Purpose, &it.PresenterID, &it.PresenterName,
-			&it.Minutes, &it.Description, &it.Confidential, &it.Notes); err != nil {
+			&it.Minutes, &it.Description, &it.Confidential, &it.Notes, &it.Started, &it.Ended, &it.Kind, &it.ApprovesID); err != nil {
 			return nil, err
 		}
 		byID[it.ID] = it
@@ -280,12 +289,22 @@ func agenda(ctx context.Context, tx *sql.Tx, meetingID int64) (Agenda, error) {
 	return top, drows.Err()
 }
 
-// AddDecision records a decision on an agenda item, after its others.
+// AddDecision records a decision on an agenda item, after its others. An
+// adopted decision on the item that approves the previous meeting's
+// minutes approves them (see approveByDecision).
 func (s *Store) AddDecision(ctx context.Context, d *Decision) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return addDecision(ctx, tx, d) })
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := checkUnlockedVia(ctx, tx, "agenda item", meetingOfItem, d.ItemID); err != nil {
+			return err
+		}
+		if err := addDecision(ctx, tx, d); err != nil {
+			return err
+		}
+		return s.approveByDecision(ctx, tx, d)
+	})
 }
 
 func addDecision(ctx context.Context, tx *sql.Tx, d *Decision) error {
@@ -302,20 +321,34 @@ func addDecision(ctx context.Context, tx *sql.Tx, d *Decision) error {
 	return err
 }
 
-// UpdateDecision saves a decision's text, outcome and votes.
+// UpdateDecision saves a decision's text, outcome and votes; becoming
+// adopted, it approves the minutes its item stands for, as AddDecision.
 func (s *Store) UpdateDecision(ctx context.Context, d *Decision) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, "decision", d.ID, `UPDATE decisions SET text = ?, outcome = ?, votes_for = ?, votes_against = ?,
-			votes_abstain = ? WHERE id = ?`, d.Text, d.Outcome, d.For, d.Against, d.Abstain, d.ID)
+		if _, err := checkUnlockedVia(ctx, tx, "decision", meetingOfDecision, d.ID); err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT item_id FROM decisions WHERE id = ?`, d.ID).Scan(&d.ItemID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE decisions SET text = ?, outcome = ?, votes_for = ?, votes_against = ?,
+			votes_abstain = ? WHERE id = ?`, d.Text, d.Outcome, d.For, d.Against, d.Abstain, d.ID); err != nil {
+			return err
+		}
+		return s.approveByDecision(ctx, tx, d)
 	})
 }
 
-// DeleteDecision removes a decision.
+// DeleteDecision removes a decision. Minutes it approved stay approved.
 func (s *Store) DeleteDecision(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, "decision", id, `DELETE FROM decisions WHERE id = ?`, id)
+		if _, err := checkUnlockedVia(ctx, tx, "decision", meetingOfDecision, id); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM decisions WHERE id = ?`, id)
+		return err
 	})
 }

@@ -11,7 +11,12 @@ func (s *Store) AddAttendee(ctx context.Context, a *Attendee) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return addAttendee(ctx, tx, a) })
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkUnlocked(ctx, tx, a.MeetingID); err != nil {
+			return err
+		}
+		return addAttendee(ctx, tx, a)
+	})
 }
 
 func addAttendee(ctx context.Context, tx *sql.Tx, a *Attendee) error {
@@ -50,6 +55,9 @@ func (s *Store) UpdateAttendee(ctx context.Context, a *Attendee) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := checkUnlockedVia(ctx, tx, "attendee", meetingOfAttendee, a.ID); err != nil {
+			return err
+		}
 		if a.ProxyID != 0 {
 			if err := mustExist(ctx, tx, "people", "person", a.ProxyID); err != nil {
 				return err
@@ -63,11 +71,16 @@ func (s *Store) UpdateAttendee(ctx context.Context, a *Attendee) error {
 // RemoveAttendee takes an attendee off a meeting; the directory keeps the person.
 func (s *Store) RemoveAttendee(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, "attendee", id, `DELETE FROM attendees WHERE id = ?`, id)
+		if _, err := checkUnlockedVia(ctx, tx, "attendee", meetingOfAttendee, id); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM attendees WHERE id = ?`, id)
+		return err
 	})
 }
 
-// Attendees returns a meeting's attendees in the order they were added.
+// Attendees returns a meeting's attendees in the order they were added,
+// each with their arrivals and departures during the sitting.
 func (s *Store) Attendees(ctx context.Context, meetingID int64) ([]*Attendee, error) {
 	var list []*Attendee
 	err := s.read(ctx, func(tx *sql.Tx) error {
@@ -98,7 +111,35 @@ func attendees(ctx context.Context, tx *sql.Tx, meetingID int64) ([]*Attendee, e
 		a.Person.ID = a.PersonID
 		list = append(list, a)
 	}
-	return list, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return list, attachEvents(ctx, tx, meetingID, list)
+}
+
+// attachEvents fills the attendees' arrivals and departures.
+func attachEvents(ctx context.Context, tx *sql.Tx, meetingID int64, list []*Attendee) error {
+	events, err := queryAll(ctx, tx, scanEvent, eventsQuery+`WHERE e.meeting_id = ? ORDER BY e.at, e.id`, meetingID)
+	if err != nil {
+		return err
+	}
+	byID := map[int64]*Attendee{}
+	for _, a := range list {
+		byID[a.ID] = a
+	}
+	for _, e := range events {
+		byID[e.AttendeeID].Events = append(byID[e.AttendeeID].Events, e)
+	}
+	return nil
+}
+
+const eventsQuery = `SELECT e.id, e.meeting_id, e.attendee_id, p.name, e.kind, e.at, coalesce(e.item_id, 0)
+	FROM attendance_events e JOIN attendees a ON a.id = e.attendee_id JOIN people p ON p.id = a.person_id `
+
+func scanEvent(row scanner) (AttendanceEvent, error) {
+	var e AttendanceEvent
+	err := row.Scan(&e.ID, &e.MeetingID, &e.AttendeeID, &e.Name, &e.Kind, &e.At, &e.ItemID)
+	return e, err
 }
 
 // mustExist returns ENOTFOUND unless table has a row with that id.

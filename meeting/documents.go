@@ -68,7 +68,12 @@ func (s *Store) AttachDocument(ctx context.Context, d *Document, data []byte) er
 	if int64(len(data)) > MaxPaperBytes() {
 		return &Error{Code: EINVALID, Field: "file", Message: tooLarge(d.FileName, int64(len(data))).Error()}
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return s.attachDocument(ctx, tx, d, data) })
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkUnlocked(ctx, tx, d.MeetingID); err != nil {
+			return err
+		}
+		return s.attachDocument(ctx, tx, d, data)
+	})
 }
 
 // AttachFile attaches the paper in the file at path as AttachDocument
@@ -183,6 +188,9 @@ func (s *Store) UpdateDocument(ctx context.Context, d *Document) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkUnlocked(ctx, tx, d.MeetingID); err != nil {
+			return err
+		}
 		if err := checkItemOf(ctx, tx, d.ItemID, d.MeetingID); err != nil {
 			return err
 		}
@@ -195,11 +203,7 @@ func (s *Store) UpdateDocument(ctx context.Context, d *Document) error {
 // papers of its meeting.
 func (s *Store) MoveDocument(ctx context.Context, id int64, up bool) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var meetingID int64
-		err := tx.QueryRowContext(ctx, `SELECT meeting_id FROM documents WHERE id = ?`, id).Scan(&meetingID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("document", id)
-		}
+		meetingID, err := checkUnlockedVia(ctx, tx, "document", meetingOfDocument, id)
 		if err != nil {
 			return err
 		}
@@ -235,7 +239,10 @@ func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int
 // DeleteDocument detaches a paper; its bytes go when nothing else uses them.
 func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := execOne(ctx, tx, "document", id, `DELETE FROM documents WHERE id = ?`, id); err != nil {
+		if _, err := checkUnlockedVia(ctx, tx, "document", meetingOfDocument, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, id); err != nil {
 			return err
 		}
 		return dropUnusedBlobs(ctx, tx)

@@ -12,7 +12,7 @@ import (
 
 const meetingColumns = `m.id, coalesce(m.series_id, 0), coalesce(s.code, ''), coalesce(m.number, 0), m.title,
 	m.starts, m.utc_offset, m.time_zone, m.minutes, m.place, m.link, m.classification, m.language,
-	m.papers_due, m.status, m.notes, m.opened, m.closed, m.created, m.updated`
+	m.papers_due, m.status, m.notes, m.opened, m.closed, m.convened_on, m.created, m.updated`
 
 const meetingFrom = ` FROM meetings m LEFT JOIN series s ON s.id = m.series_id`
 
@@ -22,7 +22,7 @@ func scanMeeting(row scanner) (*Meeting, error) {
 	var offset int
 	err := row.Scan(&m.ID, &m.SeriesID, &m.SeriesCode, &m.Number, &m.Title, &starts, &offset, &m.TimeZone,
 		&m.Minutes, &m.Place, &m.Link, &m.Classification, &m.Language, &m.PapersDue, &m.Status, &m.Notes,
-		&m.Opened, &m.Closed, &created, &updated)
+		&m.Opened, &m.Closed, &m.ConvenedOn, &created, &updated)
 	if err != nil {
 		return nil, err
 	}
@@ -63,13 +63,21 @@ func (m *Meeting) withDefaults() {
 }
 
 // CreateMeeting adds a meeting and sets its ID. A meeting of a series
-// without a number gets the next number of that series.
+// without a number gets the next number of that series; when the series
+// held an earlier meeting, its agenda starts with the approval of that
+// meeting's minutes and the review of the series' open actions (see
+// followUp).
 func (s *Store) CreateMeeting(ctx context.Context, m *Meeting) error {
 	m.withDefaults()
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return s.createMeeting(ctx, tx, m) })
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.createMeeting(ctx, tx, m); err != nil {
+			return err
+		}
+		return followUp(ctx, tx, m)
+	})
 }
 
 func (s *Store) createMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) error {
@@ -123,12 +131,16 @@ func checkNumber(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 }
 
 // UpdateMeeting saves the fields of a meeting. Its status changes only
-// through SetMeetingStatus.
+// through SetMeetingStatus and the steps of its minutes. A meeting whose
+// minutes are approved cannot change (ECONFLICT) until they are reopened.
 func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkUnlocked(ctx, tx, m.ID); err != nil {
+			return err
+		}
 		if m.Number == 0 && m.SeriesID != 0 {
 			// Staying in its series, a meeting keeps its number.
 			var seriesID, number int64
@@ -159,29 +171,54 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 }
 
 // SetMeetingStatus moves a meeting to another status, if its current
-// status allows it (see Status.Next).
+// status allows it (see Status.Next). Becoming convened dates the notice
+// today (see Store.Notice: convening late is allowed, and the minutes say
+// so). The steps of the validation of minutes go through SubmitMinutes,
+// ApproveMinutes, ReturnMinutes and ReopenMinutes, which say who and why.
 func (s *Store) SetMeetingStatus(ctx context.Context, id int64, to Status) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		var from Status
-		err := tx.QueryRowContext(ctx, `SELECT status FROM meetings WHERE id = ?`, id).Scan(&from)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("meeting", id)
-		}
+		from, err := meetingStatus(ctx, tx, id)
 		if err != nil {
 			return err
+		}
+		if step := from.StepTo(to); step != "" {
+			return &Error{Code: EINVALID, Field: "status", Message: fmt.Sprintf("going from %s to %s is a step of the validation of the minutes (%s): it says who and why", from, to, step)}
 		}
 		if !from.CanBecome(to) {
 			return &Error{Code: EINVALID, Field: "status", Message: fmt.Sprintf("a meeting cannot go from %s to %s", from, to)}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE meetings SET status = ?, updated = ? WHERE id = ?`, to, fmtTime(s.Now()), id)
-		return err
+		if to == Convened {
+			_, err = tx.ExecContext(ctx, `UPDATE meetings SET convened_on = ? WHERE id = ?`, DateOf(s.Now()), id)
+			if err != nil {
+				return err
+			}
+		}
+		return setStatus(ctx, tx, s.Now(), id, to)
 	})
 }
 
+func meetingStatus(ctx context.Context, tx *sql.Tx, id int64) (Status, error) {
+	var st Status
+	err := tx.QueryRowContext(ctx, `SELECT status FROM meetings WHERE id = ?`, id).Scan(&st)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", notFound("meeting", id)
+	}
+	return st, err
+}
+
+func setStatus(ctx context.Context, tx *sql.Tx, now time.Time, id int64, to Status) error {
+	_, err := tx.ExecContext(ctx, `UPDATE meetings SET status = ?, updated = ? WHERE id = ?`, to, fmtTime(now), id)
+	return err
+}
+
 // DeleteMeeting removes a meeting with its attendees, agenda and papers.
-// Actions that came from it are kept, without their origin.
+// Actions that came from it are kept, without their origin. A meeting
+// whose minutes are approved must be reopened first.
 func (s *Store) DeleteMeeting(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkUnlocked(ctx, tx, id); err != nil {
+			return err
+		}
 		if err := execOne(ctx, tx, "meeting", id, `DELETE FROM meetings WHERE id = ?`, id); err != nil {
 			return err
 		}

@@ -19,6 +19,9 @@ type Record struct {
 	Documents []*Document
 	Actions   []*Action // the actions that came from this meeting
 	Settings  Settings
+	Notice    Notice        // the notice period, checked (see Store.Notice)
+	Steps     []MinutesStep // the validation of its minutes, oldest first
+	Review    []*Action     // for its "Review of actions" item, if it has one (see SeriesOpenActions)
 }
 
 // Record reads a meeting with everything in it, in one transaction.
@@ -45,6 +48,19 @@ func (s *Store) Record(ctx context.Context, meetingID int64) (*Record, error) {
 		}
 		if r.Actions, err = listActions(ctx, tx, ActionFilter{MeetingID: meetingID}); err != nil {
 			return err
+		}
+		if r.Notice, err = s.notice(ctx, tx, r.Meeting); err != nil {
+			return err
+		}
+		if r.Steps, err = minutesHistory(ctx, tx, meetingID); err != nil {
+			return err
+		}
+		var review bool
+		r.Agenda.Walk(func(it *AgendaItem) { review = review || it.Kind == ReviewItem })
+		if review {
+			if r.Review, err = seriesOpenActions(ctx, tx, r.Meeting); err != nil {
+				return err
+			}
 		}
 		r.Settings, err = settings(ctx, tx)
 		return err

@@ -420,9 +420,8 @@ func TestSetMeetingStatus(t *testing.T) {
 		{Draft, false}, // a held meeting cannot go back to draft
 		{Cancelled, false},
 		{MinutesDraft, true},
-		{MinutesApproved, true},
-		{Held, false},
-		{MinutesDraft, true},
+		{MinutesApproved, false},  // approval goes through the validation of the minutes
+		{MinutesSubmitted, false}, // and so does submission
 		{Held, true},
 		{"archived", false},
 	} {

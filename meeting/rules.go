@@ -255,14 +255,17 @@ func errOrNil(e *Error) error {
 	return e
 }
 
-// transitions lists the status changes a user may make.
+// transitions lists the status changes a meeting may make. The steps of
+// the validation of minutes (see minutesSteps) are among them but go
+// through their own store methods, which say who and why.
 var transitions = map[Status][]Status{
-	Draft:           {Convened, Cancelled},
-	Convened:        {Held, Draft, Cancelled},
-	Held:            {MinutesDraft},
-	MinutesDraft:    {MinutesApproved, Held},
-	MinutesApproved: {MinutesDraft},
-	Cancelled:       {Draft},
+	Draft:            {Convened, Cancelled},
+	Convened:         {Held, Draft, Cancelled},
+	Held:             {MinutesDraft},
+	MinutesDraft:     {MinutesSubmitted, Held},
+	MinutesSubmitted: {MinutesApproved, MinutesDraft},
+	MinutesApproved:  {MinutesDraft},
+	Cancelled:        {Draft},
 }
 
 // Next returns the statuses a meeting in status s may move to.

@@ -340,15 +340,23 @@ func TestStatusTransitions(t *testing.T) {
 	allowed := map[[2]Status]bool{
 		{Draft, Convened}: true, {Draft, Cancelled}: true,
 		{Convened, Held}: true, {Convened, Draft}: true, {Convened, Cancelled}: true,
-		{Held, MinutesDraft}:            true,
-		{MinutesDraft, MinutesApproved}: true, {MinutesDraft, Held}: true,
+		{Held, MinutesDraft}:             true,
+		{MinutesDraft, MinutesSubmitted}: true, {MinutesDraft, Held}: true,
+		{MinutesSubmitted, MinutesApproved}: true, {MinutesSubmitted, MinutesDraft}: true,
 		{MinutesApproved, MinutesDraft}: true,
 		{Cancelled, Draft}:              true,
+	}
+	steps := map[[2]Status]StepKind{
+		{MinutesDraft, MinutesSubmitted}: Submitted, {MinutesSubmitted, MinutesApproved}: Approved,
+		{MinutesSubmitted, MinutesDraft}: Returned, {MinutesApproved, MinutesDraft}: Reopened,
 	}
 	for _, from := range Statuses {
 		for _, to := range append(slices.Clone(Statuses), "archived") {
 			if got := from.CanBecome(to); got != allowed[[2]Status{from, to}] {
 				t.Errorf("%s.CanBecome(%s) = %v", from, to, got)
+			}
+			if got := from.StepTo(to); got != steps[[2]Status{from, to}] {
+				t.Errorf("%s.StepTo(%s) = %q", from, to, got)
 			}
 		}
 		next := from.Next()

@@ -247,7 +247,8 @@ func TestMigrateFromEmptyFile(t *testing.T) {
 		t.Fatalf("after migrate: user_version %s", v)
 	}
 	for _, table := range []string{"people", "series", "series_members", "series_agenda", "meetings",
-		"attendees", "agenda_items", "decisions", "blobs", "documents", "actions", "action_notes"} {
+		"attendees", "agenda_items", "decisions", "blobs", "documents", "actions", "action_notes",
+		"attendance_events", "minutes_steps", "search_index", "search_titles"} {
 		if !tableExists(t, s, table) {
 			t.Errorf("table %s missing", table)
 		}

@@ -26,16 +26,17 @@ type Status string
 
 // The statuses of a meeting.
 const (
-	Draft           Status = "draft"
-	Convened        Status = "convened"
-	Held            Status = "held"
-	MinutesDraft    Status = "minutes-draft"
-	MinutesApproved Status = "minutes-approved"
-	Cancelled       Status = "cancelled"
+	Draft            Status = "draft"
+	Convened         Status = "convened"
+	Held             Status = "held"
+	MinutesDraft     Status = "minutes-draft"
+	MinutesSubmitted Status = "minutes-submitted" // submitted for validation
+	MinutesApproved  Status = "minutes-approved"  // locked until reopened
+	Cancelled        Status = "cancelled"
 )
 
 // Statuses lists every status in the order a meeting goes through them.
-var Statuses = []Status{Draft, Convened, Held, MinutesDraft, MinutesApproved, Cancelled}
+var Statuses = []Status{Draft, Convened, Held, MinutesDraft, MinutesSubmitted, MinutesApproved, Cancelled}
 
 // Role is the part a person plays in one meeting.
 type Role string
@@ -168,6 +169,7 @@ type Meeting struct {
 	Notes          string
 	Opened         Clock // when the chair opened the sitting, local time
 	Closed         Clock // when the chair closed it
+	ConvenedOn     Date  // the day it last became convened; set by SetMeetingStatus
 	Created        time.Time
 	Updated        time.Time
 }
@@ -198,6 +200,28 @@ type Attendee struct {
 	ProxyName string // filled when read
 	Arrived   Clock
 	Left      Clock
+	Events    []AttendanceEvent // arrivals and departures during the sitting, filled when read
+}
+
+// EventKind says whether someone came in or went out.
+type EventKind string
+
+// The kinds of attendance event.
+const (
+	Arrival   EventKind = "arrival"
+	Departure EventKind = "departure"
+)
+
+// AttendanceEvent is an arrival or departure during the sitting, with the
+// item then under discussion.
+type AttendanceEvent struct {
+	ID         int64
+	MeetingID  int64
+	AttendeeID int64
+	Name       string // the attendee's name, filled when read
+	Kind       EventKind
+	At         Clock
+	ItemID     int64 // the item under discussion; 0: none (before the first, between items)
 }
 
 // AgendaItem is one item of a meeting's agenda, with its sub-items.
@@ -213,6 +237,10 @@ type AgendaItem struct {
 	Description   string
 	Confidential  bool
 	Notes         string // minutes notes
+	Started       Clock  // when the meeting took it up (live mode)
+	Ended         Clock  // when it moved on
+	Kind          ItemKind
+	ApprovesID    int64 // for an ApprovalItem: the meeting whose minutes it approves
 	Decisions     []Decision
 	Items         []*AgendaItem // sub-items, in order
 
@@ -221,6 +249,17 @@ type AgendaItem struct {
 	Level  int       // 0 for top-level items
 	Start  time.Time // planned start
 }
+
+// ItemKind marks the items Quorum adds itself to follow up the previous
+// meeting of a series.
+type ItemKind string
+
+// The kinds of agenda item.
+const (
+	OrdinaryItem ItemKind = ""
+	ApprovalItem ItemKind = "approval" // approval of the previous meeting's minutes
+	ReviewItem   ItemKind = "review"   // review of the series' open actions
+)
 
 // Decision is a decision taken (or not) on an agenda item.
 type Decision struct {

@@ -42,6 +42,9 @@ Usage:
                        [--by status|owner] [--lang fr|en]
                                           print an action log
   quorum [--db FILE] list                 list the meetings
+  quorum [--db FILE] search [--limit N] TEXT
+                                          find meetings, items, decisions, actions, people
+                                          and papers (accents and case ignored)
   quorum [--db FILE] demo                 fill the database with an example
   quorum [--db FILE] backup [--out FILE]  copy the database, even while Quorum runs
                                           (default: a dated file in backups/ beside it)
@@ -118,6 +121,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return cmdExport(ctx, *db, args, stdout, stderr)
 	case "list":
 		return cmdList(ctx, *db, args, stdout)
+	case "search":
+		return cmdSearch(ctx, *db, args, stdout)
 	case "demo":
 		return cmdDemo(ctx, *db, args, stdout)
 	case "backup":
