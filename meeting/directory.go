@@ -276,19 +276,33 @@ func (l vcardLine) preferred() bool {
 func unfoldVCard(text string) []string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	var lines []string
+	type logical struct {
+		parts []string
+		qp    bool // its value is quoted-printable
+	}
+	var lines []*logical
 	for _, raw := range strings.Split(text, "\n") {
-		n := len(lines)
+		var last *logical
+		if len(lines) > 0 {
+			last = lines[len(lines)-1]
+		}
 		switch {
-		case n > 0 && (strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\t")):
-			lines[n-1] += raw[1:]
-		case n > 0 && strings.HasSuffix(lines[n-1], "=") && strings.Contains(strings.ToUpper(lines[n-1]), "QUOTED-PRINTABLE"):
-			lines[n-1] = lines[n-1][:len(lines[n-1])-1] + raw
+		case last != nil && (strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\t")):
+			last.parts = append(last.parts, raw[1:])
+		case last != nil && last.qp && strings.HasSuffix(last.parts[len(last.parts)-1], "="):
+			i := len(last.parts) - 1
+			last.parts[i] = strings.TrimSuffix(last.parts[i], "=")
+			last.parts = append(last.parts, raw)
 		default:
-			lines = append(lines, raw)
+			head, _, _ := cutUnquoted(raw, ':')
+			lines = append(lines, &logical{parts: []string{raw}, qp: strings.Contains(strings.ToUpper(head), "QUOTED-PRINTABLE")})
 		}
 	}
-	return lines
+	joined := make([]string, len(lines))
+	for i, l := range lines {
+		joined[i] = strings.Join(l.parts, "")
+	}
+	return joined
 }
 
 // parseVCardLine splits a content line; ok is false for a line that is not
