@@ -13,7 +13,7 @@ import (
 // spreadsheets, in one language.
 type noticeWords struct {
 	subject, cancelSubject, greeting, invitation, cancellation, attached, closing string
-	noEmail, meeting, yes                                                        string
+	noEmail, meeting, yes                                                         string
 }
 
 var noticeFrench = noticeWords{
