@@ -2,6 +2,8 @@ package meeting
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -224,4 +226,34 @@ func FuzzVCard(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkParsed(t, ParseVCard(data))
 	})
+}
+
+// BenchmarkImportPeople imports 2,000 contacts into an empty directory,
+// then the same file again (every contact matched).
+func BenchmarkImportPeople(b *testing.B) {
+	var csv strings.Builder
+	csv.WriteString("First Name,Last Name,E-mail Address,Company,Job Title\n")
+	for i := range 2000 {
+		fmt.Fprintf(&csv, "Prénom%d,Nom%d,p%d@example.org,Société %d,Fonction\n", i, i, i, i%40)
+	}
+	people, err := ParsePeopleCSV([]byte(csv.String()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		s, err := Open(filepath.Join(b.TempDir(), "q.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for range 2 {
+			if res, err := s.ImportPeople(context.Background(), people); err != nil || len(res.Skipped) > 0 {
+				b.Fatal(res, err)
+			}
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
 }
