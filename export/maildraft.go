@@ -198,9 +198,7 @@ func htmlOf(sections []noticeSection) string {
 			if i > 0 {
 				b.WriteString("<br>\n")
 			}
-			if l.level > 0 {
-				fmt.Fprintf(&b, "<span style=\"padding-left: %dem\"></span>", 2*l.level)
-			}
+			b.WriteString(strings.Repeat("&nbsp;", 4*l.level)) // Outlook ignores margins and padding here
 			b.WriteString(html.EscapeString(l.text))
 		}
 		b.WriteString("</p>\n")
