@@ -21,8 +21,8 @@ import (
 // attendees who have an email address, from the organiser (the secretary),
 // the subject « Convocation – … », the notice in plain text and HTML in the
 // meeting's language, and two attachments: the agenda (PDF) and the
-// calendar invite (.ics). Its X-Unsent header makes Outlook open it as a
-// new message ready to send.
+// calendar invite (.ics). Its X-Unsent header makes Outlook, Apple Mail
+// and current Thunderbird open it as a new message ready to send.
 func MailDraft(w io.Writer, r *meeting.Record, o Options) error {
 	var agenda, ics bytes.Buffer
 	if err := Agenda(&agenda, r, o); err != nil {
