@@ -216,3 +216,15 @@ func TestInviteAwkwardNames(t *testing.T) {
 		t.Errorf("ical.js reads CN %q, status %s", ev.Attendees[0].CN, ev.Status)
 	}
 }
+
+// TestInviteBareMeeting: nobody invited, no agenda, no duration, no place.
+func TestInviteBareMeeting(t *testing.T) {
+	_, r := sampleRecord(t)
+	r.Attendees, r.Agenda, r.Series = nil, nil, nil
+	r.Meeting.Minutes, r.Meeting.Place, r.Meeting.Link, r.Meeting.Language = 0, "", "", "en"
+	ev := readWithICalJS(t, inviteOf(t, r, printedAt))
+	if ev.Organizer != nil || len(ev.Attendees) != 0 || ev.Start != ev.End || ev.Location != "" ||
+		!strings.Contains(ev.Description, "The agenda has no items yet.") || !strings.Contains(ev.Description, "Nobody has been invited yet.") {
+		t.Errorf("ical.js reads %+v", ev)
+	}
+}
