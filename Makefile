@@ -23,6 +23,12 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev \
 # drive and screenshot the real window.
 TEST_PKGS := poppler-utils qpdf xvfb libgl1-mesa-dri xdotool imagemagick
 
+# The real clients that read the notice and spreadsheets in the tests:
+# ical.js (node, from npm) for the .ics, Python's email package for the
+# .eml, LibreOffice for the .xlsx.
+CLIENT_PKGS := nodejs python3 libreoffice-calc-nogui
+ICALJS := export/testdata/icaljs
+
 # The ci build tag gives Fyne's software driver: tests need no cgo or X.
 TEST_TAGS := ci
 
@@ -34,7 +40,9 @@ deps:
 	@bash .ci/apt-ensure $(BUILD_PKGS)
 
 deps-test:
-	@bash .ci/apt-ensure $(TEST_PKGS)
+	@bash .ci/apt-ensure $(TEST_PKGS) $(CLIENT_PKGS)
+	@command -v npm >/dev/null || bash .ci/apt-ensure npm
+	@test -d $(ICALJS)/node_modules/ical.js || npm install --prefix $(ICALJS) --no-audit --no-fund --no-package-lock
 
 # A virtual display, the window finder and ImageMagick, to run and
 # photograph the real window.

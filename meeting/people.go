@@ -112,3 +112,88 @@ func matchPerson(ctx context.Context, tx *sql.Tx, p *Person) (int64, error) {
 	}
 	return id, err
 }
+
+// PeopleImport says what importing contacts did to the directory.
+type PeopleImport struct {
+	Added     int             // new entries
+	Updated   int             // existing entries that got new details
+	Unchanged int             // existing entries the file told nothing new
+	Skipped   []SkippedPerson // entries left out, with why
+}
+
+// SkippedPerson is a contact that was not imported.
+type SkippedPerson struct {
+	Index  int    // its position among the contacts given, from 1
+	Person Person // as read from the file
+	Reason string
+}
+
+// ImportPeople adds contacts to the directory in one transaction. A contact
+// matches an entry with the same email (any case), else one with exactly
+// the same name where either has no email; a match keeps its name and email and
+// takes the contact's non-empty title, organisation and phone (and its
+// email when it had none). A contact
+// that breaks a rule (no name, a wrong email) is skipped and reported; the
+// others are imported.
+func (s *Store) ImportPeople(ctx context.Context, people []Person) (PeopleImport, error) {
+	var res PeopleImport
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res = PeopleImport{}
+		for i, p := range people {
+			if err := p.Validate(); err != nil {
+				res.Skipped = append(res.Skipped, SkippedPerson{Index: i + 1, Person: p, Reason: ErrorMessage(err)})
+				continue
+			}
+			id, err := matchPerson(ctx, tx, &p)
+			if err != nil {
+				return err
+			}
+			if id == 0 {
+				if err := s.createPerson(ctx, tx, &p); err != nil {
+					return err
+				}
+				res.Added++
+				continue
+			}
+			changed, err := s.mergePerson(ctx, tx, id, p)
+			if err != nil {
+				return err
+			}
+			if changed {
+				res.Updated++
+			} else {
+				res.Unchanged++
+			}
+		}
+		return nil
+	})
+	return res, err
+}
+
+// mergePerson gives entry id the non-empty details of p, and reports
+// whether anything changed.
+func (s *Store) mergePerson(ctx context.Context, tx *sql.Tx, id int64, p Person) (bool, error) {
+	old, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE id = ?`, id))
+	if err != nil {
+		return false, err
+	}
+	merged := *old
+	if merged.Email == "" {
+		merged.Email = p.Email
+	}
+	for _, f := range []struct {
+		to   *string
+		from string
+	}{{&merged.Title, p.Title},
+		{&merged.Organisation, p.Organisation}, {&merged.Phone, p.Phone}} {
+		if f.from != "" {
+			*f.to = f.from
+		}
+	}
+	if merged == *old {
+		return false, nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE people SET title = ?, organisation = ?, email = ?, phone = ?, updated = ? WHERE id = ?`,
+		merged.Title, merged.Organisation, merged.Email, merged.Phone, fmtTime(s.Now()), id)
+	return err == nil, err
+}

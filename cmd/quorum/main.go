@@ -41,6 +41,15 @@ Usage:
   quorum [--db FILE] export actions --meeting ID|--series CODE --out FILE.pdf
                        [--by status|owner] [--lang fr|en]
                                           print an action log
+  quorum [--db FILE] export ics|mail --meeting ID --out FILE [--lang fr|en]
+                                          write the calendar invite (.ics) or the mail
+                                          draft with the agenda and invite (.eml)
+  quorum [--db FILE] export xlsx|csv --meeting ID|--series CODE --out FILE [--lang fr|en]
+                                          write the actions as a spreadsheet
+  quorum [--db FILE] people import FILE.csv|FILE.vcf
+                                          add or update people from a mail client's contacts
+  quorum [--db FILE] people export --out FILE.csv [--lang fr|en]
+                                          write the directory as CSV
   quorum [--db FILE] list                 list the meetings
   quorum [--db FILE] search [--limit N] TEXT
                                           find meetings, items, decisions, actions, people
@@ -131,6 +140,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return cmdRestore(ctx, *db, args, stdout)
 	case "check":
 		return cmdCheck(ctx, *db, args, stdout)
+	case "people":
+		return cmdPeople(ctx, *db, args, stdout)
 	}
 	return usagef("unknown command %q", cmd)
 }
@@ -250,11 +261,14 @@ func importFile(ctx context.Context, st *meeting.Store, name string) (int64, err
 	return st.ImportMeeting(ctx, f, root.FS())
 }
 
-// documents are the PDFs of one meeting that `quorum export` writes.
+// documents are the files of one meeting that `quorum export` writes: PDFs
+// and the notice (invite, mail draft).
 var documents = map[string]func(io.Writer, *meeting.Record, export.Options) error{
 	"agenda":     export.Agenda,
 	"minutes":    export.Minutes,
 	"attendance": export.AttendanceSheet,
+	"ics":        export.Invite,
+	"mail":       export.MailDraft,
 }
 
 func cmdExport(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
@@ -281,16 +295,17 @@ func cmdExport(ctx context.Context, db string, args []string, stdout, stderr io.
 		kind = kinds[0]
 	}
 	document, isPDF := documents[kind]
+	actionsTo, isActions := actionFormats[kind]
 	switch {
 	case len(kinds) != 1:
-		return usagef("export: say what to export: json, pack, actions or %s", strings.Join(documentKinds(), ", "))
-	case kind != "json" && kind != "actions" && kind != "pack" && !isPDF:
-		return usagef("export: unknown kind %q (json, pack, actions or %s)", kind, strings.Join(documentKinds(), ", "))
-	case kind == "actions" && (*id == 0) == (*series == ""):
-		return usagef("export actions: name the meeting with --meeting ID or the series with --series CODE")
+		return usagef("export: say what to export: json, pack, actions, xlsx, csv or %s", strings.Join(documentKinds(), ", "))
+	case kind != "json" && !isActions && kind != "pack" && !isPDF:
+		return usagef("export: unknown kind %q (json, pack, actions, xlsx, csv or %s)", kind, strings.Join(documentKinds(), ", "))
+	case isActions && (*id == 0) == (*series == ""):
+		return usagef("export %s: name the meeting with --meeting ID or the series with --series CODE", kind)
 	case *by != "status" && *by != "owner":
 		return usagef("export: --by is status or owner")
-	case *id == 0 && kind != "actions":
+	case *id == 0 && !isActions:
 		return usagef("export: name the meeting with --meeting ID (see 'quorum list')")
 	case *out == "":
 		return usagef("export: name the output file with --out FILE")
@@ -304,12 +319,12 @@ func cmdExport(ctx context.Context, db string, args []string, stdout, stderr io.
 			return exportJSON(ctx, st, *id, *out, stdout)
 		case kind == "pack":
 			return writePack(ctx, st, *id, *out, o, pf, stdout, stderr)
-		case kind == "actions":
+		case isActions:
 			scope, err := actionScope(ctx, st, *id, *series, o.Language)
 			if err != nil {
 				return err
 			}
-			write = func(w io.Writer) error { return export.ActionLog(w, scope, *by == "owner", o) }
+			write = func(w io.Writer) error { return actionsTo(w, scope, *by == "owner", o) }
 		default:
 			r, err := st.Record(ctx, *id)
 			if err != nil {
