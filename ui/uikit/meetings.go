@@ -1,0 +1,136 @@
+package uikit
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+
+	"quorum/meeting"
+)
+
+// Writes runs a screen's store writes off the UI thread one after
+// another, in the order they were asked for, so that a later change is
+// never overwritten by an earlier one that happened to run late.
+type Writes struct {
+	mu   sync.Mutex
+	last chan struct{} // closed when the last write asked for has run
+}
+
+// Do runs write after the writes asked before it, then done on the UI
+// thread with its error (nil when it worked). A failure is shown to the
+// user before done runs.
+func (w *Writes) Do(env *Env, write func(ctx context.Context) error, done func(err error)) {
+	w.mu.Lock()
+	prev, next := w.last, make(chan struct{})
+	w.last = next
+	w.mu.Unlock()
+	env.Go(func() {
+		if prev != nil {
+			<-prev
+		}
+		err := write(env.Ctx)
+		close(next)
+		fyne.Do(func() {
+			if err != nil {
+				env.ShowError(err)
+			}
+			if done != nil {
+				done(err)
+			}
+		})
+	})
+}
+
+// MinutesText writes a duration so that ParseMinutes reads it back:
+// 45, 1 h 30, 2 h; "" for none.
+func MinutesText(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n < 60 {
+		return strconv.Itoa(n)
+	}
+	return FormatMinutes(n)
+}
+
+// StartsAt is the moment a meeting starts on day at the time of day at,
+// in the time zone named zone ("" or an unknown name: the computer's).
+func StartsAt(day meeting.Date, at meeting.Clock, zone string) time.Time {
+	loc := time.Local
+	if zone != "" {
+		if l, err := time.LoadLocation(zone); err == nil {
+			loc = l
+		}
+	}
+	d := day.Time()
+	t, _ := time.Parse(meeting.ClockLayout, string(at))
+	return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), 0, 0, loc)
+}
+
+// MeetingCode is a series meeting's code and number ("CODIR no. 12"), or
+// "" for a one-off meeting.
+func MeetingCode(m *meeting.Meeting) string {
+	if m.SeriesCode == "" {
+		return ""
+	}
+	if m.Number == 0 {
+		return m.SeriesCode
+	}
+	return lang.L("{{.Code}} no. {{.Number}}", map[string]any{"Code": m.SeriesCode, "Number": m.Number})
+}
+
+// MeetingName names a meeting for the user: its code and number, title
+// and day ("CODIR no. 12 – Budget – 03/12/2026").
+func MeetingName(m *meeting.Meeting) string {
+	name := m.Title + " – " + FormatDate(meeting.DateOf(m.Starts))
+	if code := MeetingCode(m); code != "" {
+		return code + " – " + name
+	}
+	return name
+}
+
+// FixedWidth shows o at width w, whatever its own width, so that the
+// cells of a column line up from row to row.
+func FixedWidth(w float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(fixedWidth(w), o)
+}
+
+type fixedWidth float32
+
+func (f fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(f), h)
+}
+
+func (f fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+// DialogSize is the least size of a dialog holding a form, so that its
+// fields are wide enough to type in.
+var DialogSize = fyne.NewSize(560, 0)
+
+// DocumentLanguage is the language new meetings write their documents
+// in: the UI language chosen, else the system's when Quorum speaks it,
+// else French.
+func DocumentLanguage(p *Prefs) string {
+	if l := p.Language(); l != LanguageSystem {
+		return l
+	}
+	if l := lang.SystemLocale().LanguageString(); slices.Contains(meeting.Languages, l) {
+		return l
+	}
+	return LanguageFrench
+}
