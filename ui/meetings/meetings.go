@@ -228,7 +228,10 @@ func (s *Screen) confirmDelete(m *meeting.Meeting) {
 				return
 			}
 			s.writes.Do(s.env, func(ctx context.Context) error { return s.st.DeleteMeeting(ctx, m.ID) },
-				func(error) { s.Reload() })
+				func(err error) {
+					s.env.ShowError(err)
+					s.Reload()
+				})
 		}, s.env.Window)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()

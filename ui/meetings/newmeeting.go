@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"time"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -192,7 +193,7 @@ func (f *newForm) create() {
 		return // the dialog does not submit an invalid form
 	}
 	s := f.s
-	m := &meeting.Meeting{Title: f.title.Text, Starts: uikit.StartsAt(day, at, ""), Minutes: mins,
+	m := &meeting.Meeting{Title: f.title.Text, Starts: uikit.StartsAt(day, at, time.Local), Minutes: mins,
 		Classification: s.env.Prefs.Classification(), Language: uikit.DocumentLanguage(s.env.Prefs)}
 	way, series, source := f.way(), f.series.SelectedIndex(), f.source.SelectedIndex()
 	s.writes.Do(s.env, func(ctx context.Context) error {
@@ -202,7 +203,7 @@ func (f *newForm) create() {
 			return s.st.CreateMeetingFromSeries(ctx, m)
 		case copyOf:
 			from := f.meetings[source]
-			c, err := s.st.CopyMeeting(ctx, from.ID, uikit.StartsAt(day, at, from.TimeZone))
+			c, err := s.st.CopyMeeting(ctx, from.ID, uikit.StartsAt(day, at, from.Starts.Location()))
 			if err == nil {
 				m = c
 			}
@@ -213,6 +214,7 @@ func (f *newForm) create() {
 		if err == nil {
 			s.env.Nav.OpenMeeting(m.ID, uikit.TabDetails)
 		}
+		s.env.ShowError(err)
 		s.Reload()
 	})
 }

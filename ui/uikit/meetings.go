@@ -23,8 +23,8 @@ type Writes struct {
 }
 
 // Do runs write after the writes asked before it, then done on the UI
-// thread with its error (nil when it worked). A failure is shown to the
-// user before done runs.
+// thread with its error (nil when it worked); done tells the user of a
+// failure. Without done, a failure is shown in a dialog.
 func (w *Writes) Do(env *Env, write func(ctx context.Context) error, done func(err error)) {
 	w.mu.Lock()
 	prev, next := w.last, make(chan struct{})
@@ -37,11 +37,10 @@ func (w *Writes) Do(env *Env, write func(ctx context.Context) error, done func(e
 		err := write(env.Ctx)
 		close(next)
 		fyne.Do(func() {
-			if err != nil {
-				env.ShowError(err)
-			}
 			if done != nil {
 				done(err)
+			} else {
+				env.ShowError(err)
 			}
 		})
 	})
@@ -60,14 +59,8 @@ func MinutesText(n int) string {
 }
 
 // StartsAt is the moment a meeting starts on day at the time of day at,
-// in the time zone named zone ("" or an unknown name: the computer's).
-func StartsAt(day meeting.Date, at meeting.Clock, zone string) time.Time {
-	loc := time.Local
-	if zone != "" {
-		if l, err := time.LoadLocation(zone); err == nil {
-			loc = l
-		}
-	}
+// in loc.
+func StartsAt(day meeting.Date, at meeting.Clock, loc *time.Location) time.Time {
 	d := day.Time()
 	t, _ := time.Parse(meeting.ClockLayout, string(at))
 	return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), 0, 0, loc)
