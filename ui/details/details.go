@@ -50,7 +50,7 @@ type Tab struct {
 	filling bool
 
 	title, number, date, clock, duration, zone, place, link, papersDue, notes *field
-	fields                                                                  []*field
+	fields                                                                    []*field
 
 	series         *widget.Label
 	classification *uikit.Choice[meeting.Classification]
