@@ -263,8 +263,8 @@ func (t *Tab) newRow(a *meeting.Attendee) *row {
 		r.proxy.Disable()
 		r.remove.Disable()
 	}
-	pickers := container.NewHBox(uikit.FixedWidth(190, r.role), uikit.FixedWidth(110, r.voting),
-		uikit.FixedWidth(150, r.presence), uikit.FixedWidth(220, r.proxy))
+	pickers := container.NewHBox(uikit.FixedWidth(190, r.role.Select), uikit.FixedWidth(110, r.voting),
+		uikit.FixedWidth(150, r.presence.Select), uikit.FixedWidth(220, r.proxy))
 	r.box = container.NewBorder(nil, widget.NewSeparator(), nil, r.remove, container.NewVBox(r.name, pickers))
 	return r
 }

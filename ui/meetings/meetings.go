@@ -92,7 +92,7 @@ func New(env *uikit.Env, st Store) *Screen {
 	heading.SizeName = theme.SizeNameHeadingText
 	heading.TextStyle.Bold = true
 	filters := container.NewHBox(widget.NewLabel(lang.L("Series")), uikit.FixedWidth(200, s.seriesFilter),
-		widget.NewLabel(lang.L("Status")), uikit.FixedWidth(180, s.statusFilter))
+		widget.NewLabel(lang.L("Status")), uikit.FixedWidth(180, s.statusFilter.Select))
 	top := container.NewVBox(container.NewBorder(nil, nil, heading, s.newButton), filters, widget.NewSeparator())
 	s.content = container.NewBorder(top, nil, nil, nil, container.NewStack(s.list, s.empty))
 
