@@ -35,10 +35,10 @@ const MaxMatches = 8
 
 // Tab is the Attendees tab of one meeting.
 type Tab struct {
-	env    *uikit.Env
-	st     Store
-	id     int64
-	writes uikit.Writes
+	env   *uikit.Env
+	st    Store
+	id    int64
+	queue uikit.Queue
 
 	search    *widget.Entry    // finds people in the directory
 	matches   *fyne.Container  // a button per person found
@@ -86,11 +86,20 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 // Content is what the workspace shows for the tab.
 func (t *Tab) Content() fyne.CanvasObject { return t.content }
 
-// Reload reads the attendees again.
+// Reload reads the attendees again, once the changes asked before are
+// written.
 func (t *Tab) Reload() {
-	uikit.Load(t.env, func(ctx context.Context) ([]*meeting.Attendee, error) {
-		return t.st.Attendees(ctx, t.id)
-	}, t.show)
+	var list []*meeting.Attendee
+	t.queue.Do(t.env, func(ctx context.Context) (err error) {
+		list, err = t.st.Attendees(ctx, t.id)
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.env.ShowError(err)
+			return
+		}
+		t.show(list)
+	})
 }
 
 // show lists the attendees.
@@ -190,7 +199,7 @@ func personText(p *meeting.Person) string {
 // be changed on their row.
 func (t *Tab) add(personID int64) {
 	a := &meeting.Attendee{MeetingID: t.id, PersonID: personID, Role: meeting.Member, Voting: true, Status: meeting.Invited}
-	t.writes.Do(t.env, func(ctx context.Context) error { return t.st.AddAttendee(ctx, a) }, func(err error) {
+	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.AddAttendee(ctx, a) }, func(err error) {
 		t.env.ShowError(err)
 		if err == nil {
 			t.search.SetText("")
@@ -278,7 +287,7 @@ func (t *Tab) update(r *row, change func(*meeting.Attendee)) {
 		r.proxy.ClearSelected()
 	}
 	r.proxy.Refresh()
-	t.writes.Do(t.env, func(ctx context.Context) error { return t.st.UpdateAttendee(ctx, &a) }, func(err error) {
+	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.UpdateAttendee(ctx, &a) }, func(err error) {
 		if err != nil {
 			t.env.ShowError(err)
 			t.Reload()
@@ -290,7 +299,7 @@ func (t *Tab) update(r *row, change func(*meeting.Attendee)) {
 }
 
 func (t *Tab) removeAttendee(a *meeting.Attendee) {
-	t.writes.Do(t.env, func(ctx context.Context) error { return t.st.RemoveAttendee(ctx, a.ID) }, func(err error) {
+	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.RemoveAttendee(ctx, a.ID) }, func(err error) {
 		t.env.ShowError(err)
 		t.Reload()
 	})
@@ -321,7 +330,7 @@ func (t *Tab) createPerson() {
 		}
 		p := &meeting.Person{Name: strings.TrimSpace(f.name.Text), Email: strings.TrimSpace(f.email.Text),
 			Organisation: strings.TrimSpace(f.organisation.Text)}
-		t.writes.Do(t.env, func(ctx context.Context) error { return t.st.CreatePerson(ctx, p) }, func(err error) {
+		t.queue.Do(t.env, func(ctx context.Context) error { return t.st.CreatePerson(ctx, p) }, func(err error) {
 			if err != nil {
 				t.env.ShowError(err)
 				return

@@ -15,13 +15,6 @@ import (
 
 var bg = context.Background()
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // fixture is a meeting with two attendees (Élodie, chair; Tom, member)
 // and a directory with two more people.
 type fixture struct {
@@ -36,18 +29,18 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	f := &fixture{st: uitest.Store(t)}
 	f.m = &meeting.Meeting{Title: "Conseil", Starts: time.Date(2026, 3, 12, 9, 30, 0, 0, time.UTC)}
-	must(t, f.st.CreateMeeting(bg, f.m))
+	uitest.Must(t, f.st.CreateMeeting(bg, f.m))
 	person := func(name, org, email string) *meeting.Person {
 		p := &meeting.Person{Name: name, Organisation: org, Email: email}
-		must(t, f.st.CreatePerson(bg, p))
+		uitest.Must(t, f.st.CreatePerson(bg, p))
 		return p
 	}
 	f.elodie = person("Élodie Marchand", "Mairie de Lyon", "")
 	f.tom = person("Tom Baker", "", "tom@example.org")
 	f.anne = person("Anne-Sophie de La Tour d’Auvergne", "Région Auvergne-Rhône-Alpes", "")
 	f.bruno = person("Bruno Lemaire", "Mairie de Lyon", "b.lemaire@example.org")
-	must(t, f.st.AddAttendee(bg, &meeting.Attendee{MeetingID: f.m.ID, PersonID: f.elodie.ID, Role: meeting.Chair, Voting: true, Status: meeting.Confirmed}))
-	must(t, f.st.AddAttendee(bg, &meeting.Attendee{MeetingID: f.m.ID, PersonID: f.tom.ID, Role: meeting.Member, Voting: true, Status: meeting.Invited}))
+	uitest.Must(t, f.st.AddAttendee(bg, &meeting.Attendee{MeetingID: f.m.ID, PersonID: f.elodie.ID, Role: meeting.Chair, Voting: true, Status: meeting.Confirmed}))
+	uitest.Must(t, f.st.AddAttendee(bg, &meeting.Attendee{MeetingID: f.m.ID, PersonID: f.tom.ID, Role: meeting.Member, Voting: true, Status: meeting.Invited}))
 	return f
 }
 
@@ -56,16 +49,14 @@ func (f *fixture) open(t *testing.T, id int64) *Tab {
 	env, _ := uitest.Env(t)
 	f.env = env
 	f.tab = New(env, f.st, id)
-	uitest.Show(env, f.tab.Content())
-	f.tab.Reload()
-	env.Wait()
+	uitest.Load(env, f.tab)
 	return f.tab
 }
 
 func (f *fixture) stored(t *testing.T) []*meeting.Attendee {
 	t.Helper()
 	list, err := f.st.Attendees(bg, f.m.ID)
-	must(t, err)
+	uitest.Must(t, err)
 	return list
 }
 
@@ -244,7 +235,7 @@ func TestCreatePersonBadInput(t *testing.T) {
 		f.env.Wait()
 	}
 	people, err := f.st.ListPeople(bg, "")
-	must(t, err)
+	uitest.Must(t, err)
 	if len(people) != 4 || len(f.stored(t)) != 2 {
 		t.Errorf("%d people, %d attendees after bad input", len(people), len(f.stored(t)))
 	}
@@ -253,7 +244,7 @@ func TestCreatePersonBadInput(t *testing.T) {
 func TestEmptyMeeting(t *testing.T) {
 	f := newFixture(t)
 	m := &meeting.Meeting{Title: "Vide", Starts: f.m.Starts}
-	must(t, f.st.CreateMeeting(bg, m))
+	uitest.Must(t, f.st.CreateMeeting(bg, m))
 	tab := f.open(t, m.ID)
 	if !tab.empty.Visible() || len(tab.rows) != 0 || !strings.HasPrefix(tab.counts.Text, "Invited: 0") {
 		t.Errorf("empty meeting: message shown %v, %d rows, counts %q", tab.empty.Visible(), len(tab.rows), tab.counts.Text)
@@ -263,12 +254,10 @@ func TestEmptyMeeting(t *testing.T) {
 func TestEmptyDirectory(t *testing.T) {
 	st := uitest.Store(t)
 	m := &meeting.Meeting{Title: "Première", Starts: time.Date(2026, 3, 12, 9, 30, 0, 0, time.UTC)}
-	must(t, st.CreateMeeting(bg, m))
+	uitest.Must(t, st.CreateMeeting(bg, m))
 	env, _ := uitest.Env(t)
 	tab := New(env, st, m.ID)
-	uitest.Show(env, tab.Content())
-	tab.Reload()
-	env.Wait()
+	uitest.Load(env, tab)
 	test.Type(tab.search, "Jean")
 	env.Wait()
 	if len(tab.found) != 0 || len(tab.matches.Objects) != 0 {
@@ -281,9 +270,7 @@ func TestReadOnly(t *testing.T) {
 	env, _ := uitest.Env(t)
 	env.ReadOnly = true
 	tab := New(env, f.st, f.m.ID)
-	uitest.Show(env, tab.Content())
-	tab.Reload()
-	env.Wait()
+	uitest.Load(env, tab)
 	r := tab.rows[0]
 	if !tab.search.Disabled() || !tab.newPerson.Disabled() || !r.role.Disabled() || !r.voting.Disabled() ||
 		!r.presence.Disabled() || !r.remove.Disabled() {

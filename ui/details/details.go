@@ -39,15 +39,16 @@ type Tab struct {
 	// header shows the new title or status.
 	OnChanged func()
 
-	env    *uikit.Env
-	st     Store
-	id     int64
-	m      *meeting.Meeting // as last read or saved
-	saver  *uikit.Saver
-	writes uikit.Writes
+	env   *uikit.Env
+	st    Store
+	id    int64
+	m     *meeting.Meeting // as last read or saved
+	saver *uikit.Saver
+	queue uikit.Queue
 	// filling is true while Reload puts the meeting in the fields, whose
 	// changes are then not the user's.
 	filling bool
+	closed  bool // Close was called: nothing more is saved
 
 	title, number, date, clock, duration, zone, place, link, papersDue, notes *field
 	fields                                                                    []*field
@@ -169,21 +170,34 @@ func (t *Tab) add(f *field) *field {
 // Content is what the workspace shows for the tab.
 func (t *Tab) Content() fyne.CanvasObject { return t.content }
 
-// Reload saves what waits to be saved, then reads the meeting again.
+// Reload saves what waits to be saved, then reads the meeting again once
+// the changes asked before are written.
 func (t *Tab) Reload() {
 	t.saver.Flush()
-	type found struct {
-		m      *meeting.Meeting
-		series *meeting.Series
-	}
-	uikit.Load(t.env, func(ctx context.Context) (found, error) {
-		m, err := t.st.GetMeeting(ctx, t.id)
-		if err != nil || m.SeriesID == 0 {
-			return found{m: m}, err
+	var m *meeting.Meeting
+	var sr *meeting.Series
+	t.queue.Do(t.env, func(ctx context.Context) error {
+		var err error
+		if m, err = t.st.GetMeeting(ctx, t.id); err != nil || m.SeriesID == 0 {
+			return err
 		}
-		sr, err := t.st.GetSeries(ctx, m.SeriesID)
-		return found{m, sr}, err
-	}, func(v found) { t.fill(v.m, v.series) })
+		sr, err = t.st.GetSeries(ctx, m.SeriesID)
+		return err
+	}, func(err error) {
+		if err != nil {
+			t.env.ShowError(err)
+			return
+		}
+		t.fill(m, sr)
+	})
+}
+
+// Close saves what waits to be saved; the workspace calls it when the
+// meeting is closed.
+func (t *Tab) Close() {
+	t.saver.Flush()
+	t.env.Forget(t.saver)
+	t.closed = true
 }
 
 // fill shows m, of the series sr (nil: none), in the fields.
@@ -272,7 +286,7 @@ func (t *Tab) askStatus(to meeting.Status) {
 }
 
 func (t *Tab) setStatus(to meeting.Status) {
-	t.writes.Do(t.env, func(ctx context.Context) error { return t.st.SetMeetingStatus(ctx, t.id, to) },
+	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.SetMeetingStatus(ctx, t.id, to) },
 		func(err error) {
 			if err != nil {
 				t.env.ShowError(err)
@@ -305,7 +319,7 @@ func (t *Tab) saveNow() {
 // save reads the fields and saves the meeting with those that are right;
 // a field that is wrong says so and keeps its last saved value.
 func (t *Tab) save() {
-	if t.m == nil || t.env.ReadOnly {
+	if t.m == nil || t.env.ReadOnly || t.closed {
 		return
 	}
 	m := *t.m
@@ -332,7 +346,7 @@ func (t *Tab) save() {
 	if m == *t.m {
 		return
 	}
-	t.writes.Do(t.env, func(ctx context.Context) error { return t.st.UpdateMeeting(ctx, &m) }, func(err error) {
+	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.UpdateMeeting(ctx, &m) }, func(err error) {
 		if err != nil {
 			t.showStoreError(err)
 			return

@@ -16,13 +16,6 @@ import (
 
 var bg = context.Background()
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // fixture is a series CODIR with two meetings, n° 1 and n° 2.
 type fixture struct {
 	st        *meeting.Store
@@ -38,13 +31,13 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	f := &fixture{st: uitest.Store(t)}
 	f.codir = &meeting.Series{Name: "Comité de direction", Code: "CODIR"}
-	must(t, f.st.CreateSeries(bg, f.codir))
+	uitest.Must(t, f.st.CreateSeries(bg, f.codir))
 	f.startsOne = time.Date(2026, 3, 12, 9, 30, 0, 0, time.UTC)
 	f.one = &meeting.Meeting{SeriesID: f.codir.ID, Title: "CODIR de mars", Starts: f.startsOne, Minutes: 90,
 		Place: "Salle du conseil", PapersDue: "2026-03-05", Notes: "Café prévu"}
-	must(t, f.st.CreateMeeting(bg, f.one))
+	uitest.Must(t, f.st.CreateMeeting(bg, f.one))
 	f.two = &meeting.Meeting{SeriesID: f.codir.ID, Title: "CODIR d’avril", Starts: f.startsOne.AddDate(0, 1, 0)}
-	must(t, f.st.CreateMeeting(bg, f.two))
+	uitest.Must(t, f.st.CreateMeeting(bg, f.two))
 	return f
 }
 
@@ -55,16 +48,14 @@ func (f *fixture) open(t *testing.T, id int64) *Tab {
 	f.env = env
 	f.tab = New(env, f.st, id)
 	f.tab.OnChanged = func() { f.changes++ }
-	uitest.Show(env, f.tab.Content())
-	f.tab.Reload()
-	env.Wait()
+	uitest.Load(env, f.tab)
 	return f.tab
 }
 
 func (f *fixture) stored(t *testing.T, id int64) *meeting.Meeting {
 	t.Helper()
 	m, err := f.st.GetMeeting(bg, id)
-	must(t, err)
+	uitest.Must(t, err)
 	return m
 }
 
@@ -228,7 +219,7 @@ func TestNumberTaken(t *testing.T) {
 func TestOneOffMeeting(t *testing.T) {
 	f := newFixture(t)
 	m := &meeting.Meeting{Title: "Séminaire", Starts: f.startsOne}
-	must(t, f.st.CreateMeeting(bg, m))
+	uitest.Must(t, f.st.CreateMeeting(bg, m))
 	tab := f.open(t, m.ID)
 	if tab.series.Text != "None (one-off meeting)" || !tab.number.entry.Disabled() || tab.number.entry.Text != "" {
 		t.Errorf("one-off: series %q, number %q disabled %v", tab.series.Text, tab.number.entry.Text, tab.number.entry.Disabled())
@@ -289,9 +280,7 @@ func TestReadOnly(t *testing.T) {
 	env, _ := uitest.Env(t)
 	env.ReadOnly = true
 	tab := New(env, f.st, f.one.ID)
-	uitest.Show(env, tab.Content())
-	tab.Reload()
-	env.Wait()
+	uitest.Load(env, tab)
 	for _, fl := range tab.fields {
 		if !fl.input.(interface{ Disabled() bool }).Disabled() {
 			t.Errorf("field %s can be edited", fl.name)
@@ -326,5 +315,27 @@ func TestFrench(t *testing.T) {
 	}
 	if w := tab.Content().MinSize().Width; w > 1000-220 {
 		t.Errorf("the tab needs %v pixels in French", w)
+	}
+}
+
+func TestReloadAndCloseKeepWhatWasTyped(t *testing.T) {
+	f := newFixture(t)
+	tab := f.open(t, f.one.ID)
+	retype(tab.place.entry, "Salle 4")
+	tab.Reload() // the window shows the tab again before the save was due
+	f.env.Wait()
+	if tab.place.entry.Text != "Salle 4" || f.stored(t, f.one.ID).Place != "Salle 4" {
+		t.Errorf("after reload: shows %q, stored %q", tab.place.entry.Text, f.stored(t, f.one.ID).Place)
+	}
+	retype(tab.place.entry, "Salle 5")
+	tab.Close()
+	f.env.Wait()
+	if got := f.stored(t, f.one.ID).Place; got != "Salle 5" {
+		t.Errorf("closed: stored %q", got)
+	}
+	retype(tab.place.entry, "Salle 6") // no longer flushed by the window
+	f.env.Wait()
+	if got := f.stored(t, f.one.ID).Place; got != "Salle 5" {
+		t.Errorf("after close: stored %q", got)
 	}
 }

@@ -31,10 +31,10 @@ type Store interface {
 
 // Screen is the Meetings section.
 type Screen struct {
-	env    *uikit.Env
-	st     Store
-	now    func() time.Time
-	writes uikit.Writes
+	env   *uikit.Env
+	st    Store
+	now   func() time.Time
+	queue uikit.Queue
 
 	seriesFilter *widget.Select
 	statusFilter *uikit.Choice[meeting.Status]
@@ -227,7 +227,7 @@ func (s *Screen) confirmDelete(m *meeting.Meeting) {
 			if !ok {
 				return
 			}
-			s.writes.Do(s.env, func(ctx context.Context) error { return s.st.DeleteMeeting(ctx, m.ID) },
+			s.queue.Do(s.env, func(ctx context.Context) error { return s.st.DeleteMeeting(ctx, m.ID) },
 				func(err error) {
 					s.env.ShowError(err)
 					s.Reload()

@@ -20,22 +20,13 @@ var bg = context.Background()
 // today is the day the tests run on, as the screen sees it.
 var today = time.Date(2026, 6, 15, 12, 0, 0, 0, time.Local)
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // open builds the section on st and shows it loaded.
 func open(t *testing.T, st Store) (*Screen, *uikit.Env, *uitest.Nav) {
 	t.Helper()
 	env, nav := uitest.Env(t)
 	s := New(env, st)
 	s.now = func() time.Time { return today }
-	uitest.Show(env, s.Content())
-	s.Reload()
-	env.Wait()
+	uitest.Load(env, s)
 	return s, env, nav
 }
 
@@ -53,22 +44,22 @@ func newFixture(t *testing.T) *fixture {
 	f := &fixture{st: st}
 	chair := &meeting.Person{Name: "Élodie Marchand"}
 	member := &meeting.Person{Name: "Tom Baker"}
-	must(t, st.CreatePerson(bg, chair))
-	must(t, st.CreatePerson(bg, member))
+	uitest.Must(t, st.CreatePerson(bg, chair))
+	uitest.Must(t, st.CreatePerson(bg, member))
 	f.codir = &meeting.Series{Name: "Comité de direction", Code: "CODIR", Place: "Salle du conseil",
 		Members: []meeting.SeriesMember{{PersonID: chair.ID, Role: meeting.Chair, Voting: true}, {PersonID: member.ID, Role: meeting.Member, Voting: true}},
 		Agenda:  []meeting.StandardItem{{Title: "Approbation du procès-verbal", Purpose: meeting.ForDecision, Minutes: 10}}}
-	must(t, st.CreateSeries(bg, f.codir))
+	uitest.Must(t, st.CreateSeries(bg, f.codir))
 	add := func(series int64, title string, starts time.Time) *meeting.Meeting {
 		m := &meeting.Meeting{SeriesID: series, Title: title, Starts: starts, Minutes: 90}
-		must(t, st.CreateMeeting(bg, m))
+		uitest.Must(t, st.CreateMeeting(bg, m))
 		return m
 	}
 	f.jan = add(f.codir.ID, "CODIR de janvier", time.Date(2026, 1, 12, 9, 30, 0, 0, time.Local))
 	f.may = add(f.codir.ID, "CODIR de mai", time.Date(2026, 5, 11, 9, 30, 0, 0, time.Local))
 	f.sept = add(0, "Séminaire de rentrée", time.Date(2026, 9, 3, 14, 0, 0, 0, time.Local))
 	f.july = add(f.codir.ID, "CODIR de juillet", time.Date(2026, 7, 6, 9, 30, 0, 0, time.Local))
-	must(t, st.SetMeetingStatus(bg, f.july.ID, meeting.Convened))
+	uitest.Must(t, st.SetMeetingStatus(bg, f.july.ID, meeting.Convened))
 	return f
 }
 
@@ -189,7 +180,7 @@ func TestEmptyDatabase(t *testing.T) {
 	s.form.dlg.Submit()
 	env.Wait()
 	ms, err := st.ListMeetings(bg, meeting.MeetingFilter{})
-	must(t, err)
+	uitest.Must(t, err)
 	if len(ms) != 1 || ms[0].Title != "Première réunion" || ms[0].Minutes != 120 || ms[0].Starts.Format("02/01/2006 15:04") != "03/12/2026 09:30" {
 		t.Fatalf("meetings = %+v", ms)
 	}
@@ -222,7 +213,7 @@ func TestNewBlankMeeting(t *testing.T) {
 	test.Tap(uitest.TopButton(env, "Create"))
 	env.Wait()
 	m, err := f.st.GetMeeting(bg, nav.Meeting)
-	must(t, err)
+	uitest.Must(t, err)
 	if m.Title != "Réunion budgétaire" || m.SeriesID != 0 || m.Minutes != 105 || m.Starts.Format("2006-01-02 15:04") != "2026-10-01 14:00" ||
 		m.Classification != env.Prefs.Classification() {
 		t.Errorf("new meeting = %+v", m)
@@ -274,7 +265,7 @@ func TestNewMeetingBadInput(t *testing.T) {
 		env.Wait()
 	}
 	ms, err := f.st.ListMeetings(bg, meeting.MeetingFilter{})
-	must(t, err)
+	uitest.Must(t, err)
 	if len(ms) != 4 {
 		t.Errorf("%d meetings after bad input, want the 4 there were", len(ms))
 	}
@@ -294,14 +285,14 @@ func TestNewMeetingFromSeries(t *testing.T) {
 	fm.dlg.Submit()
 	env.Wait()
 	m, err := f.st.GetMeeting(bg, nav.Meeting)
-	must(t, err)
+	uitest.Must(t, err)
 	if m.SeriesID != f.codir.ID || m.Number != 4 || m.Place != "Salle du conseil" || m.Title != "Comité de direction" {
 		t.Errorf("meeting from the series = %+v", m)
 	}
 	a, err := f.st.Agenda(bg, m.ID)
-	must(t, err)
+	uitest.Must(t, err)
 	at, err := f.st.Attendees(bg, m.ID)
-	must(t, err)
+	uitest.Must(t, err)
 	if len(a) != 1 || a[0].Title != "Approbation du procès-verbal" || len(at) != 2 || at[0].Role != meeting.Chair {
 		t.Errorf("agenda %d items, %d attendees", len(a), len(at))
 	}
@@ -313,7 +304,7 @@ func TestNewMeetingFromSeries(t *testing.T) {
 func TestCopyEarlierMeeting(t *testing.T) {
 	f := newFixture(t)
 	item := &meeting.AgendaItem{MeetingID: f.may.ID, Title: "Budget", Purpose: meeting.ForDecision, Minutes: 30, Notes: "Débattu"}
-	must(t, f.st.AddItem(bg, item))
+	uitest.Must(t, f.st.AddItem(bg, item))
 	s, env, nav := open(t, f.st)
 	s.NewMeeting()
 	env.Wait()
@@ -331,12 +322,12 @@ func TestCopyEarlierMeeting(t *testing.T) {
 	fm.dlg.Submit()
 	env.Wait()
 	m, err := f.st.GetMeeting(bg, nav.Meeting)
-	must(t, err)
+	uitest.Must(t, err)
 	if m.ID == f.may.ID || m.Title != "CODIR de mai" || m.Number != 4 || m.Minutes != 90 || m.Starts.Format("2006-01-02 15:04") != "2026-06-08 09:30" {
 		t.Errorf("copy = %+v", m)
 	}
 	a, err := f.st.Agenda(bg, m.ID)
-	must(t, err)
+	uitest.Must(t, err)
 	if len(a) != 1 || a[0].Title != "Budget" || a[0].Notes != "" {
 		t.Errorf("agenda of the copy = %+v", a)
 	}
@@ -403,9 +394,7 @@ func TestReadOnly(t *testing.T) {
 	env, _ := uitest.Env(t)
 	env.ReadOnly = true
 	s := New(env, f.st)
-	uitest.Show(env, s.Content())
-	s.Reload()
-	env.Wait()
+	uitest.Load(env, s)
 	if !s.newButton.Disabled() || !rowOf(t, s, f.may.ID).del.Disabled() {
 		t.Error("a read-only database can be changed")
 	}

@@ -14,27 +14,28 @@ import (
 	"quorum/meeting"
 )
 
-// Writes runs a screen's store writes off the UI thread one after
-// another, in the order they were asked for, so that a later change is
-// never overwritten by an earlier one that happened to run late.
-type Writes struct {
+// Queue runs a screen's store calls off the UI thread one after another,
+// in the order they were asked for, so that a later change is never
+// overwritten by an earlier one that happened to run late, and a reload
+// reads what the changes asked before it wrote.
+type Queue struct {
 	mu   sync.Mutex
-	last chan struct{} // closed when the last write asked for has run
+	last chan struct{} // closed when the last call asked for has run
 }
 
-// Do runs write after the writes asked before it, then done on the UI
+// Do runs call after the calls asked before it, then done on the UI
 // thread with its error (nil when it worked); done tells the user of a
 // failure. Without done, a failure is shown in a dialog.
-func (w *Writes) Do(env *Env, write func(ctx context.Context) error, done func(err error)) {
-	w.mu.Lock()
-	prev, next := w.last, make(chan struct{})
-	w.last = next
-	w.mu.Unlock()
+func (q *Queue) Do(env *Env, call func(ctx context.Context) error, done func(err error)) {
+	q.mu.Lock()
+	prev, next := q.last, make(chan struct{})
+	q.last = next
+	q.mu.Unlock()
 	env.Go(func() {
 		if prev != nil {
 			<-prev
 		}
-		err := write(env.Ctx)
+		err := call(env.Ctx)
 		close(next)
 		fyne.Do(func() {
 			if done != nil {

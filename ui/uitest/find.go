@@ -2,6 +2,7 @@ package uitest
 
 import (
 	"strings"
+	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -61,4 +62,25 @@ func TextIn(o fyne.CanvasObject) string {
 		}
 	})
 	return b.String()
+}
+
+// Screen is what every screen and tab offers the window.
+type Screen interface {
+	Content() fyne.CanvasObject
+	Reload()
+}
+
+// Load shows s in env's window and waits until it has read the store.
+func Load(env *uikit.Env, s Screen) {
+	Show(env, s.Content())
+	s.Reload()
+	env.Wait()
+}
+
+// Must stops the test when err is not nil.
+func Must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }
