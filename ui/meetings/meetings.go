@@ -166,6 +166,9 @@ func (s *Screen) showSeries(list []*meeting.Series, picked int64) {
 		s.seriesFilter.SetSelectedIndex(sel)
 	}
 	s.seriesFilter.OnChanged = fn
+	if picked != 0 && sel == 0 {
+		s.Reload() // the series picked is gone: show every series
+	}
 }
 
 // show lists the meetings found: those to come first, soonest first, then

@@ -404,3 +404,21 @@ func TestReadOnly(t *testing.T) {
 		t.Error("the New meeting dialog opens on a read-only database")
 	}
 }
+
+func TestSeriesPickedIsDeleted(t *testing.T) {
+	f := newFixture(t)
+	other := &meeting.Series{Name: "Bureau", Code: "BUR"}
+	uitest.Must(t, f.st.CreateSeries(bg, other))
+	s, env, _ := open(t, f.st)
+	s.seriesFilter.SetSelected("BUR – Bureau")
+	env.Wait()
+	if s.list.Visible() || !strings.Contains(s.emptyText.Text, "No meeting matches") {
+		t.Fatalf("BUR has no meeting, yet %q", titles(s))
+	}
+	uitest.Must(t, f.st.DeleteSeries(bg, other.ID))
+	s.Reload()
+	env.Wait()
+	if s.seriesFilter.SelectedIndex() != 0 || len(s.rows) != 6 {
+		t.Errorf("after BUR went: series %q, %d rows", s.seriesFilter.Selected, len(s.rows))
+	}
+}
