@@ -278,23 +278,25 @@ func (t *Tab) newRow(a *meeting.Attendee) *row {
 	return r
 }
 
-// update saves a change of r's attendee at once; the counts follow.
+// update saves a change of r's attendee at once; the row and the counts
+// show it at once too, and are read again if the store refuses it.
 func (t *Tab) update(r *row, change func(*meeting.Attendee)) {
-	a := *r.a
-	change(&a)
-	r.proxy.Hidden = a.Status != meeting.Represented
+	change(r.a)
+	a := *r.a // what this change writes, whatever comes after it
+	if a.Status == meeting.Represented {
+		r.proxy.Show()
+	} else {
+		r.proxy.Hide()
+	}
 	if a.ProxyID == 0 {
 		r.proxy.ClearSelected()
 	}
-	r.proxy.Refresh()
+	t.showCounts()
 	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.UpdateAttendee(ctx, &a) }, func(err error) {
 		if err != nil {
 			t.env.ShowError(err)
 			t.Reload()
-			return
 		}
-		*r.a = a
-		t.showCounts()
 	})
 }
 

@@ -299,3 +299,18 @@ func TestFrench(t *testing.T) {
 		t.Errorf("the tab needs %v pixels in French", w)
 	}
 }
+
+func TestQuickChangesAllKept(t *testing.T) {
+	f := newFixture(t)
+	tab := f.open(t, f.m.ID)
+	tom := tab.rows[1]
+	// Three changes before any was written: none undoes another.
+	tom.role.SetSelected("Observer")
+	test.Tap(tom.voting)
+	tom.presence.SetSelected("Present")
+	f.env.Wait()
+	got := f.stored(t)[1]
+	if got.Role != meeting.Observer || got.Voting || got.Status != meeting.Present {
+		t.Errorf("Tom stored as %s, voting %v, %s", got.Role, got.Voting, got.Status)
+	}
+}
