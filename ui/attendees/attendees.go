@@ -89,17 +89,9 @@ func (t *Tab) Content() fyne.CanvasObject { return t.content }
 // Reload reads the attendees again, once the changes asked before are
 // written.
 func (t *Tab) Reload() {
-	var list []*meeting.Attendee
-	t.queue.Do(t.env, func(ctx context.Context) (err error) {
-		list, err = t.st.Attendees(ctx, t.id)
-		return err
-	}, func(err error) {
-		if err != nil {
-			t.env.ShowError(err)
-			return
-		}
-		t.show(list)
-	})
+	uikit.Read(&t.queue, t.env, func(ctx context.Context) ([]*meeting.Attendee, error) {
+		return t.st.Attendees(ctx, t.id)
+	}, t.show)
 }
 
 // show lists the attendees.

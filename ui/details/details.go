@@ -174,22 +174,18 @@ func (t *Tab) Content() fyne.CanvasObject { return t.content }
 // the changes asked before are written.
 func (t *Tab) Reload() {
 	t.saver.Flush()
-	var m *meeting.Meeting
-	var sr *meeting.Series
-	t.queue.Do(t.env, func(ctx context.Context) error {
-		var err error
-		if m, err = t.st.GetMeeting(ctx, t.id); err != nil || m.SeriesID == 0 {
-			return err
+	type found struct {
+		m      *meeting.Meeting
+		series *meeting.Series
+	}
+	uikit.Read(&t.queue, t.env, func(ctx context.Context) (found, error) {
+		m, err := t.st.GetMeeting(ctx, t.id)
+		if err != nil || m.SeriesID == 0 {
+			return found{m: m}, err
 		}
-		sr, err = t.st.GetSeries(ctx, m.SeriesID)
-		return err
-	}, func(err error) {
-		if err != nil {
-			t.env.ShowError(err)
-			return
-		}
-		t.fill(m, sr)
-	})
+		sr, err := t.st.GetSeries(ctx, m.SeriesID)
+		return found{m, sr}, err
+	}, func(v found) { t.fill(v.m, v.series) })
 }
 
 // Close saves what waits to be saved; the workspace calls it when the

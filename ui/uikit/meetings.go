@@ -2,6 +2,7 @@ package uikit
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strconv"
 	"sync"
@@ -44,6 +45,24 @@ func (q *Queue) Do(env *Env, call func(ctx context.Context) error, done func(err
 				env.ShowError(err)
 			}
 		})
+	})
+}
+
+// Read runs load after the calls asked before it on q, then apply on the
+// UI thread with what it read; a failure is shown to the user instead.
+func Read[T any](q *Queue, env *Env, load func(ctx context.Context) (T, error), apply func(T)) {
+	var v T
+	q.Do(env, func(ctx context.Context) (err error) {
+		v, err = load(ctx)
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, context.Canceled): // the window is closing
+		case err != nil:
+			env.ShowError(err)
+		default:
+			apply(v)
+		}
 	})
 }
 
