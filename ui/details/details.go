@@ -342,12 +342,24 @@ func (t *Tab) save() {
 	if m == *t.m {
 		return
 	}
-	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.UpdateMeeting(ctx, &m) }, func(err error) {
+	t.update(&m, true)
+}
+
+// update writes m; when the store refuses the number (another meeting of
+// the series has it) and retry is set, the other fields are written with
+// the number last saved.
+func (t *Tab) update(m *meeting.Meeting, retry bool) {
+	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.UpdateMeeting(ctx, m) }, func(err error) {
 		if err != nil {
 			t.showStoreError(err)
+			var me *meeting.Error
+			if retry && errors.As(err, &me) && me.Field == "number" && m.Number != t.m.Number {
+				m.Number = t.m.Number
+				t.update(m, false)
+			}
 			return
 		}
-		t.m = &m
+		t.m = m
 		t.changed()
 	})
 }

@@ -209,6 +209,12 @@ func TestNumberTaken(t *testing.T) {
 	if m := f.stored(t, f.one.ID); m.Number != 1 {
 		t.Errorf("number stored %d", m.Number)
 	}
+	// The number taken does not keep the other fields from being saved.
+	retype(tab.place.entry, "Salle C")
+	f.env.Wait()
+	if m := f.stored(t, f.one.ID); m.Number != 1 || m.Place != "Salle C" || !tab.number.msg.Visible() {
+		t.Errorf("beside a number taken: stored n° %d, place %q", m.Number, m.Place)
+	}
 	retype(tab.number.entry, "7")
 	f.env.Wait()
 	if m := f.stored(t, f.one.ID); m.Number != 7 || tab.number.msg.Visible() {
