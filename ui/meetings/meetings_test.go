@@ -198,6 +198,9 @@ func TestNewBlankMeeting(t *testing.T) {
 	test.Tap(s.newButton)
 	env.Wait()
 	fm := s.form
+	if env.Window.Canvas().Focused() != fm.title {
+		t.Error("the title is not ready to type in")
+	}
 	if got := len(fm.kind.Options); got != 3 {
 		t.Fatalf("%d ways offered, want 3", got)
 	}

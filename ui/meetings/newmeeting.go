@@ -48,6 +48,7 @@ func (s *Screen) NewMeeting() {
 		slices.Reverse(v.meetings)
 		s.form = newNewForm(s, v.series, v.meetings)
 		s.form.dlg.Show()
+		s.env.Window.Canvas().Focus(s.form.title)
 	})
 }
 
