@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -343,5 +344,21 @@ func TestReloadAndCloseKeepWhatWasTyped(t *testing.T) {
 	f.env.Wait()
 	if got := f.stored(t, f.one.ID).Place; got != "Salle 5" {
 		t.Errorf("after close: stored %q", got)
+	}
+}
+
+func TestTabGoesThroughTheFields(t *testing.T) {
+	f := newFixture(t)
+	tab := f.open(t, f.one.ID)
+	c := f.env.Window.Canvas()
+	c.Focus(tab.title.entry)
+	for _, want := range []*field{tab.number, tab.date, tab.clock, tab.duration, tab.zone, tab.place, tab.link} {
+		test.FocusNext(c)
+		if _, ok := c.Focused().(*widget.Button); ok {
+			test.FocusNext(c) // the time zones' drop-down button
+		}
+		if c.Focused() != want.input.(fyne.Focusable) {
+			t.Fatalf("Tab went to %T, want the %s field", c.Focused(), want.name)
+		}
 	}
 }
