@@ -256,6 +256,7 @@ func newRowView(s *Screen) *rowView {
 	r.heading.TextStyle.Bold = true
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.code.Truncation = fyne.TextTruncateEllipsis
+	r.sts.Truncation = fyne.TextTruncateEllipsis
 	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		if r.m != nil {
 			s.confirmDelete(r.m)
@@ -267,7 +268,7 @@ func newRowView(s *Screen) *rowView {
 	}
 	r.line = container.NewBorder(nil, nil,
 		container.NewHBox(uikit.FixedWidth(150, r.date), uikit.FixedWidth(130, r.code)),
-		container.NewHBox(uikit.FixedWidth(150, r.sts), r.del), r.title)
+		container.NewHBox(uikit.FixedWidth(190, r.sts), r.del), r.title)
 	r.ExtendBaseWidget(r)
 	return r
 }
