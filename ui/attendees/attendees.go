@@ -218,7 +218,12 @@ func (t *Tab) newRow(a *meeting.Attendee) *row {
 	r.name.TextStyle.Bold = true
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	r.role = uikit.NewChoice(meeting.Roles, uikit.RoleLabel, func(v meeting.Role) {
-		t.update(r, func(b *meeting.Attendee) { b.Role = v })
+		t.update(r, func(b *meeting.Attendee) {
+			b.Role = v
+			if v == meeting.Guest || v == meeting.Observer {
+				b.Voting = false // guests and observers do not vote
+			}
+		})
 	})
 	r.role.SetValue(a.Role)
 	r.voting = widget.NewCheck(lang.L("Votes"), nil)
@@ -275,6 +280,10 @@ func (t *Tab) newRow(a *meeting.Attendee) *row {
 func (t *Tab) update(r *row, change func(*meeting.Attendee)) {
 	change(r.a)
 	a := *r.a // what this change writes, whatever comes after it
+	if r.voting.Checked != a.Voting {
+		r.voting.Checked = a.Voting // shown without being a change of its own
+		r.voting.Refresh()
+	}
 	if a.Status == meeting.Represented {
 		r.proxy.Show()
 	} else {

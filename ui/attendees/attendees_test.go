@@ -173,6 +173,26 @@ func TestPickersSaveAtOnce(t *testing.T) {
 	}
 }
 
+func TestGuestsDoNotVote(t *testing.T) {
+	f := newFixture(t)
+	tab := f.open(t, f.m.ID)
+	tom := tab.rows[1]
+	tom.role.SetSelected("Guest")
+	f.env.Wait()
+	if got := f.stored(t)[1]; got.Role != meeting.Guest || got.Voting || tom.voting.Checked {
+		t.Errorf("guest stored voting %v, shown %v", got.Voting, tom.voting.Checked)
+	}
+	if !strings.HasSuffix(tab.counts.Text, "Voting: 1") {
+		t.Errorf("counts = %q", tab.counts.Text)
+	}
+	// A guest may still be given a vote, by hand.
+	test.Tap(tom.voting)
+	f.env.Wait()
+	if got := f.stored(t)[1]; got.Role != meeting.Guest || !got.Voting {
+		t.Errorf("guest given a vote: stored %s voting %v", got.Role, got.Voting)
+	}
+}
+
 func TestRemove(t *testing.T) {
 	f := newFixture(t)
 	tab := f.open(t, f.m.ID)
@@ -305,12 +325,12 @@ func TestQuickChangesAllKept(t *testing.T) {
 	tab := f.open(t, f.m.ID)
 	tom := tab.rows[1]
 	// Three changes before any was written: none undoes another.
-	tom.role.SetSelected("Observer")
+	tom.role.SetSelected("Secretary")
 	test.Tap(tom.voting)
 	tom.presence.SetSelected("Present")
 	f.env.Wait()
 	got := f.stored(t)[1]
-	if got.Role != meeting.Observer || got.Voting || got.Status != meeting.Present {
+	if got.Role != meeting.Secretary || got.Voting || got.Status != meeting.Present {
 		t.Errorf("Tom stored as %s, voting %v, %s", got.Role, got.Voting, got.Status)
 	}
 }
