@@ -269,8 +269,8 @@ func (t *Tab) newRow(a *meeting.Attendee) *row {
 		r.proxy.Disable()
 		r.remove.Disable()
 	}
-	pickers := container.NewHBox(uikit.FixedWidth(190, r.role.Select), uikit.FixedWidth(110, r.voting),
-		uikit.FixedWidth(150, r.presence.Select), uikit.FixedWidth(220, r.proxy))
+	pickers := container.NewHBox(uikit.FixedWidth(190, r.role.Select), uikit.FixedWidth(100, r.voting),
+		uikit.FixedWidth(190, r.presence.Select), uikit.FixedWidth(210, r.proxy))
 	r.box = container.NewBorder(nil, widget.NewSeparator(), nil, r.remove, container.NewVBox(r.name, pickers))
 	return r
 }

@@ -116,7 +116,7 @@ func TestTypeAheadAdds(t *testing.T) {
 	}
 	test.Type(tab.search, "lyon")
 	f.env.Wait()
-	if len(tab.found) != 0 || !strings.Contains(uitest.TextIn(tab.matches), "already an attendee") {
+	if len(tab.found) != 0 || !strings.Contains(uitest.Texts(tab.matches), "already an attendee") {
 		t.Errorf("everyone from Lyon attends, yet %q are offered", buttons(tab))
 	}
 	tab.search.SetText("zzz")
@@ -219,7 +219,7 @@ func TestCreatePerson(t *testing.T) {
 	if fm.name.Text != "Chloé Dupont-Aignan" {
 		t.Errorf("the name is not taken from the search: %q", fm.name.Text)
 	}
-	create := uitest.TopButton(f.env, "Create and add")
+	create := uitest.TopButton(t, f.env, "Create and add")
 	test.Type(fm.email, "chloe at example")
 	if err := fm.email.Validate(); err == nil || !create.Disabled() {
 		t.Errorf("a bad email is taken: %v", err)
@@ -303,7 +303,7 @@ func TestFrench(t *testing.T) {
 	f := newFixture(t)
 	tab := f.open(t, f.m.ID)
 	r := tab.rows[0]
-	if r.role.Selected != "Président de séance" || r.presence.Selected != "Confirmé" || r.voting.Text != "Votant" {
+	if r.role.Selected != "Président de séance" || r.presence.Selected != "Présence confirmée" || r.voting.Text != "Votant" {
 		t.Errorf("French row: %q %q %q", r.role.Selected, r.presence.Selected, r.voting.Text)
 	}
 	want := "Convoqués\u00a0: 2   ·   Confirmés\u00a0: 1   ·   Présents\u00a0: 0   ·   Excusés\u00a0: 0   ·   Représentés\u00a0: 0   ·   Votants\u00a0: 2"

@@ -136,7 +136,7 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	var cells []fyne.CanvasObject
 	for _, r := range [][]fyne.CanvasObject{
 		row(lang.L("Title"), t.title.box),
-		row(lang.L("Series"), t.series),
+		row(lang.L("Part of"), t.series),
 		row(lang.L("Number"), t.number.box),
 		row(lang.L("Date"), t.date.box),
 		row(lang.L("Start time"), t.clock.box),
@@ -268,7 +268,7 @@ func (t *Tab) askStatus(to meeting.Status) {
 		t.setStatus(to)
 		return
 	}
-	msg := widget.NewLabel(lang.L("“{{.Name}}” will be marked as cancelled. It keeps its agenda, attendees and papers, and can go back to draft later.",
+	msg := widget.NewLabel(lang.L("“{{.Name}}” will be marked as cancelled. It keeps its agenda, attendees and papers, and can be put back in draft later.",
 		map[string]any{"Name": uikit.MeetingName(t.m)}))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.L("Cancel the meeting?"), lang.L("Cancel the meeting"), lang.L("Keep it"),

@@ -258,13 +258,13 @@ func TestStatusButtons(t *testing.T) {
 	if len(uitest.Overlays(f.env)) != 1 {
 		t.Fatal("cancelling does not ask")
 	}
-	test.Tap(uitest.TopButton(f.env, "Keep it"))
+	test.Tap(uitest.TopButton(t, f.env, "Keep it"))
 	f.env.Wait()
 	if m := f.stored(t, f.one.ID); m.Status != meeting.Convened {
 		t.Errorf("kept: %s", m.Status)
 	}
 	test.Tap(tab.buttons[2])
-	test.Tap(uitest.TopButton(f.env, "Cancel the meeting"))
+	test.Tap(uitest.TopButton(t, f.env, "Cancel the meeting"))
 	f.env.Wait()
 	if m := f.stored(t, f.one.ID); m.Status != meeting.Cancelled || tab.status.Text != "Cancelled" ||
 		len(tab.buttons) != 1 || tab.buttons[0].Text != "Back to draft" {
@@ -275,7 +275,7 @@ func TestStatusButtons(t *testing.T) {
 func TestMeetingGone(t *testing.T) {
 	f := newFixture(t)
 	tab := f.open(t, 999)
-	if len(uitest.Overlays(f.env)) != 1 || !strings.Contains(uitest.TextIn(uitest.Overlays(f.env)[0]), "no longer exists") {
+	if len(uitest.Overlays(f.env)) != 1 || !strings.Contains(uitest.Texts(uitest.Overlays(f.env)[0]), "no longer exists") {
 		t.Error("a missing meeting is not said")
 	}
 	test.Type(tab.title.entry, "x")
@@ -305,7 +305,7 @@ func TestFrench(t *testing.T) {
 	uitest.French(t)
 	f := newFixture(t)
 	tab := f.open(t, f.one.ID)
-	if tab.status.Text != "En préparation" || tab.buttons[0].Text != "Convoquer" || tab.classification.Selected != "Interne" ||
+	if tab.status.Text != "Brouillon" || tab.buttons[0].Text != "Convoquer" || tab.classification.Selected != "Interne" ||
 		tab.language.Selected != "Français" {
 		t.Errorf("French: %q %q %q %q", tab.status.Text, tab.buttons[0].Text, tab.classification.Selected, tab.language.Selected)
 	}
@@ -314,7 +314,7 @@ func TestFrench(t *testing.T) {
 	if !strings.Contains(tab.date.msg.Text, "n’est pas une date") {
 		t.Errorf("French date message: %q", tab.date.msg.Text)
 	}
-	text := uitest.TextIn(tab.Content())
+	text := uitest.Texts(tab.Content())
 	for _, w := range []string{"Titre", "Heure de début", "Fuseau horaire", "Langue des documents", "Remise des documents"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("%q is not shown", w)

@@ -125,30 +125,36 @@ func (s *Screen) Reload() {
 		if load != s.loads {
 			return // a later reload, with other filters, is on its way
 		}
-		s.showSeries(v.series, f.SeriesID)
-		s.show(v.meetings, f)
+		s.showSeries(v.series, v.filter.SeriesID)
+		s.show(v.meetings, v.filter)
 	})
 }
 
-// found is what a load reads: every series, and the meetings selected.
+// found is what a load reads: every series, and the meetings the filter
+// selects.
 type found struct {
 	series   []*meeting.Series
 	meetings []*meeting.Meeting
+	filter   meeting.MeetingFilter
 }
 
-// load reads the series and the meetings f selects, then calls apply.
+// load reads the series and the meetings f selects, then calls apply. A
+// series picked that is gone no longer filters.
 func (s *Screen) load(f meeting.MeetingFilter, apply func(found)) {
 	uikit.Load(s.env, func(ctx context.Context) (found, error) {
 		sr, err := s.st.ListSeries(ctx)
 		if err != nil {
 			return found{}, err
 		}
+		if !slices.ContainsFunc(sr, func(x *meeting.Series) bool { return x.ID == f.SeriesID }) {
+			f.SeriesID = 0
+		}
 		ms, err := s.st.ListMeetings(ctx, f)
-		return found{sr, ms}, err
+		return found{sr, ms, f}, err
 	}, apply)
 }
 
-// showSeries fills the series filter, keeping the series picked.
+// showSeries fills the series filter, showing the series picked (0: all).
 func (s *Screen) showSeries(list []*meeting.Series, picked int64) {
 	s.series = list
 	opts := []string{lang.L("All series")}
@@ -162,13 +168,8 @@ func (s *Screen) showSeries(list []*meeting.Series, picked int64) {
 	fn := s.seriesFilter.OnChanged
 	s.seriesFilter.OnChanged = nil
 	s.seriesFilter.SetOptions(opts)
-	if picked != 0 {
-		s.seriesFilter.SetSelectedIndex(sel)
-	}
+	s.seriesFilter.SetSelectedIndex(sel)
 	s.seriesFilter.OnChanged = fn
-	if picked != 0 && sel == 0 {
-		s.Reload() // the series picked is gone: show every series
-	}
 }
 
 // show lists the meetings found: those to come first, soonest first, then

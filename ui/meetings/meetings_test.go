@@ -213,7 +213,7 @@ func TestNewBlankMeeting(t *testing.T) {
 	test.Type(fm.clock, "14h")
 	fm.duration.SetText("")
 	test.Type(fm.duration, "1h45")
-	test.Tap(uitest.TopButton(env, "Create"))
+	test.Tap(uitest.TopButton(t, env, "Create"))
 	env.Wait()
 	m, err := f.st.GetMeeting(bg, nav.Meeting)
 	uitest.Must(t, err)
@@ -232,7 +232,7 @@ func TestNewMeetingBadInput(t *testing.T) {
 	s.NewMeeting()
 	env.Wait()
 	fm := s.form
-	create := uitest.TopButton(env, "Create")
+	create := uitest.TopButton(t, env, "Create")
 	test.Type(fm.title, "Réunion")
 	for _, tc := range []struct {
 		e    *widget.Entry
@@ -340,17 +340,17 @@ func TestDeleteAsksFirst(t *testing.T) {
 	f := newFixture(t)
 	s, env, _ := open(t, f.st)
 	test.Tap(rowOf(t, s, f.may.ID).del)
-	msg := uitest.TextIn(uitest.Overlays(env)[0])
+	msg := uitest.Texts(uitest.Overlays(env)[0])
 	if !strings.Contains(msg, "Delete the meeting?") || !strings.Contains(strings.ReplaceAll(msg, "\n", " "), "CODIR de mai") {
 		t.Errorf("the confirmation reads %q", msg)
 	}
-	test.Tap(uitest.TopButton(env, "Keep it"))
+	test.Tap(uitest.TopButton(t, env, "Keep it"))
 	env.Wait()
 	if _, err := f.st.GetMeeting(bg, f.may.ID); err != nil {
 		t.Fatalf("kept meeting: %v", err)
 	}
 	test.Tap(rowOf(t, s, f.may.ID).del)
-	test.Tap(uitest.TopButton(env, "Delete"))
+	test.Tap(uitest.TopButton(t, env, "Delete"))
 	env.Wait()
 	if _, err := f.st.GetMeeting(bg, f.may.ID); meeting.ErrorCode(err) != meeting.ENOTFOUND {
 		t.Errorf("deleted meeting: %v", err)

@@ -108,23 +108,26 @@ func MeetingName(m *meeting.Meeting) string {
 	return name
 }
 
-// FixedWidth shows o at width w, whatever its own width, so that the
+// FixedWidth shows o at width w, whatever its own width, and as tall as
+// it needs at that width (wrapped text keeps all its lines), so that the
 // cells of a column line up from row to row.
 func FixedWidth(w float32, o fyne.CanvasObject) *fyne.Container {
-	return container.New(fixedWidth(w), o)
+	return container.New(columnWidth(w), o)
 }
 
-type fixedWidth float32
+type columnWidth float32
 
-func (f fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (c columnWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objects {
+		// Wrapped text is taller when narrower: size the width first.
+		o.Resize(fyne.NewSize(float32(c), o.MinSize().Height))
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(float32(f), h)
+	return fyne.NewSize(float32(c), h)
 }
 
-func (f fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (c columnWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
 		o.Resize(size)
 		o.Move(fyne.NewPos(0, 0))
