@@ -331,6 +331,9 @@ func (t *Tab) save() {
 	if n, err := uikit.ParseMinutes(t.duration.entry.Text); t.duration.show(err) {
 		m.Minutes = n
 	}
+	for _, f := range []*field{t.place, t.link, t.notes} {
+		f.show(nil) // the store says when it refuses them
+	}
 	m.Place = strings.TrimSpace(t.place.entry.Text)
 	m.Link = strings.TrimSpace(t.link.entry.Text)
 	if d, err := uikit.ParseDate(t.papersDue.entry.Text); t.papersDue.show(err) {

@@ -196,6 +196,24 @@ func TestBadInputSavesNothingWrong(t *testing.T) {
 	}
 }
 
+func TestStoreRefusal(t *testing.T) {
+	f := newFixture(t)
+	tab := f.open(t, f.one.ID)
+	tab.place.entry.SetText("Salle\nB") // pasted over two lines
+	f.env.Wait()
+	if !tab.place.msg.Visible() || !strings.Contains(tab.place.msg.Text, "one line") {
+		t.Errorf("place on two lines: message %q", tab.place.msg.Text)
+	}
+	if m := f.stored(t, f.one.ID); m.Place != "Salle du conseil" {
+		t.Errorf("place stored: %q", m.Place)
+	}
+	tab.place.entry.SetText("Salle B")
+	f.env.Wait()
+	if m := f.stored(t, f.one.ID); m.Place != "Salle B" || tab.place.msg.Visible() {
+		t.Errorf("place put right: stored %q, message %q", m.Place, tab.place.msg.Text)
+	}
+}
+
 func TestNumberTaken(t *testing.T) {
 	f := newFixture(t)
 	tab := f.open(t, f.one.ID)
