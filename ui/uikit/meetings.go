@@ -1,0 +1,152 @@
+package uikit
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+
+	"quorum/meeting"
+)
+
+// Queue runs a screen's store calls off the UI thread one after another,
+// in the order they were asked for, so that a later change is never
+// overwritten by an earlier one that happened to run late, and a reload
+// reads what the changes asked before it wrote.
+type Queue struct {
+	mu   sync.Mutex
+	last chan struct{} // closed when the last call asked for has run
+}
+
+// Do runs call after the calls asked before it, then done on the UI
+// thread with its error (nil when it worked); done tells the user of a
+// failure. Without done, a failure is shown in a dialog.
+func (q *Queue) Do(env *Env, call func(ctx context.Context) error, done func(err error)) {
+	q.mu.Lock()
+	prev, next := q.last, make(chan struct{})
+	q.last = next
+	q.mu.Unlock()
+	env.Go(func() {
+		if prev != nil {
+			<-prev
+		}
+		err := call(env.Ctx)
+		close(next)
+		fyne.Do(func() {
+			if done != nil {
+				done(err)
+			} else {
+				env.ShowError(err)
+			}
+		})
+	})
+}
+
+// Read runs load after the calls asked before it on q, then apply on the
+// UI thread with what it read; a failure is shown to the user instead.
+func Read[T any](q *Queue, env *Env, load func(ctx context.Context) (T, error), apply func(T)) {
+	var v T
+	q.Do(env, func(ctx context.Context) (err error) {
+		v, err = load(ctx)
+		return err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, context.Canceled): // the window is closing
+		case err != nil:
+			env.ShowError(err)
+		default:
+			apply(v)
+		}
+	})
+}
+
+// MinutesText writes a duration so that ParseMinutes reads it back:
+// 45, 1 h 30, 2 h; "" for none.
+func MinutesText(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n < 60 {
+		return strconv.Itoa(n)
+	}
+	return FormatMinutes(n)
+}
+
+// StartsAt is the moment a meeting starts on day at the time of day at,
+// in loc.
+func StartsAt(day meeting.Date, at meeting.Clock, loc *time.Location) time.Time {
+	d := day.Time()
+	t, _ := time.Parse(meeting.ClockLayout, string(at))
+	return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), 0, 0, loc)
+}
+
+// MeetingCode is a series meeting's code and number ("CODIR no. 12"), or
+// "" for a one-off meeting.
+func MeetingCode(m *meeting.Meeting) string {
+	if m.SeriesCode == "" {
+		return ""
+	}
+	if m.Number == 0 {
+		return m.SeriesCode
+	}
+	return lang.L("{{.Code}} no. {{.Number}}", map[string]any{"Code": m.SeriesCode, "Number": m.Number})
+}
+
+// MeetingName names a meeting for the user: its code and number, title
+// and day ("CODIR no. 12 – Budget – 03/12/2026").
+func MeetingName(m *meeting.Meeting) string {
+	name := m.Title + " – " + FormatDate(meeting.DateOf(m.Starts))
+	if code := MeetingCode(m); code != "" {
+		return code + " – " + name
+	}
+	return name
+}
+
+// FixedWidth shows o at width w, whatever its own width, and as tall as
+// it needs at that width (wrapped text keeps all its lines), so that the
+// cells of a column line up from row to row.
+func FixedWidth(w float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(columnWidth(w), o)
+}
+
+type columnWidth float32
+
+func (c columnWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		// Wrapped text is taller when narrower: size the width first.
+		o.Resize(fyne.NewSize(float32(c), o.MinSize().Height))
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(c), h)
+}
+
+func (c columnWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+// DialogSize is the least size of a dialog holding a form, so that its
+// fields are wide enough to type in.
+var DialogSize = fyne.NewSize(560, 0)
+
+// DocumentLanguage is the language new meetings write their documents
+// in: the UI language chosen, else the system's when Quorum speaks it,
+// else French.
+func DocumentLanguage(p *Prefs) string {
+	if l := p.Language(); l != LanguageSystem {
+		return l
+	}
+	if l := lang.SystemLocale().LanguageString(); slices.Contains(meeting.Languages, l) {
+		return l
+	}
+	return LanguageFrench
+}
