@@ -400,4 +400,3 @@ func TestReadOnlyShowsButChangesNothing(t *testing.T) {
 		t.Fatalf("read-only agenda changed: %s", got)
 	}
 }
-
