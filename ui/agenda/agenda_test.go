@@ -88,6 +88,7 @@ func retype(e *keyEntry, text string) {
 }
 
 func TestStartTimesFollowTheDurationTyped(t *testing.T) {
+	uitest.English(t)
 	env, _ := uitest.Env(t)
 	st := uitest.Store(t)
 	id := newMeeting(t, st, "Ouverture", 10, "Budget 2027", 30, ".Fonctionnement", 10, "Questions diverses", 5)
@@ -123,6 +124,7 @@ func TestStartTimesFollowTheDurationTyped(t *testing.T) {
 }
 
 func TestBadInputIsRefusedAndNothingWrongSaved(t *testing.T) {
+	uitest.English(t)
 	env, _ := uitest.Env(t)
 	st := uitest.Store(t)
 	id := newMeeting(t, st, "Ouverture", 10)
@@ -167,6 +169,7 @@ func TestBadInputIsRefusedAndNothingWrongSaved(t *testing.T) {
 }
 
 func TestButtonsAddMoveIndentAndDelete(t *testing.T) {
+	uitest.English(t)
 	env, _ := uitest.Env(t)
 	st := uitest.Store(t)
 	id := newMeeting(t, st, "A", 10, "B", 10, "C", 10)
@@ -227,6 +230,7 @@ func TestButtonsAddMoveIndentAndDelete(t *testing.T) {
 }
 
 func TestDeleteAsksWhenSubItemsOrPapersGo(t *testing.T) {
+	uitest.English(t)
 	env, _ := uitest.Env(t)
 	st := uitest.Store(t)
 	id := newMeeting(t, st, "A", 10, ".A1", 5, "B", 10)
@@ -270,6 +274,7 @@ func TestDeleteAsksWhenSubItemsOrPapersGo(t *testing.T) {
 }
 
 func TestShortcutsWorkOnlyWhileShown(t *testing.T) {
+	uitest.English(t)
 	env, _ := uitest.Env(t)
 	st := uitest.Store(t)
 	id := newMeeting(t, st, "A", 10, "B", 10)
@@ -315,6 +320,7 @@ func TestShortcutsWorkOnlyWhileShown(t *testing.T) {
 }
 
 func TestPresenterPurposeAndConfidential(t *testing.T) {
+	uitest.English(t)
 	env, _ := uitest.Env(t)
 	st := uitest.Store(t)
 	ctx := context.Background()
@@ -383,6 +389,7 @@ func TestEmptyAgendaInFrench(t *testing.T) {
 }
 
 func TestReadOnlyShowsButChangesNothing(t *testing.T) {
+	uitest.English(t)
 	env, _ := uitest.Env(t)
 	env.ReadOnly = true
 	st := uitest.Store(t)
