@@ -186,7 +186,7 @@ func TestWarnings(t *testing.T) {
 	}
 	tab := open(t, env, st, id)
 	want := map[string]string{
-		"Vide": "The file is empty: there is nothing to print.\nArrived on 25/11/2026, after the papers were due (20/11/2026).",
+		"Vide":    "The file is empty: there is nothing to print.\nArrived on 25/11/2026, after the papers were due (20/11/2026).",
 		"Rapport": "Arrived on 25/11/2026, after the papers were due (20/11/2026).",
 		"Protégé": "Encrypted: protected by a password. The pack shows a page in its place.",
 	}
