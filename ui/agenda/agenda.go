@@ -79,6 +79,8 @@ type Tab struct {
 	DescError    *widget.Label
 	Confidential *widget.Check
 	form         *fyne.Container
+	formScroll   *container.Scroll
+	left         *fyne.Container
 
 	content fyne.CanvasObject
 }
@@ -215,8 +217,8 @@ func (t *Tab) build() {
 	t.Empty.Wrapping = fyne.TextWrapWord
 	t.Empty.Alignment = fyne.TextAlignCenter
 
-	t.Add = widget.NewButtonWithIcon(lang.L("Add item"), theme.ContentAddIcon(), func() { t.add(false) })
-	t.AddSub = widget.NewButtonWithIcon(lang.L("Add sub-item"), theme.ContentAddIcon(), func() { t.add(true) })
+	t.Add = widget.NewButtonWithIcon(lang.X("agenda.add", "Item"), theme.ContentAddIcon(), func() { t.add(false) })
+	t.AddSub = widget.NewButtonWithIcon(lang.X("agenda.add-sub", "Sub-item"), theme.ContentAddIcon(), func() { t.add(true) })
 	t.Delete = widget.NewButtonWithIcon(lang.X("agenda.delete", "Delete"), theme.DeleteIcon(), t.delete)
 	t.Up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { t.move(meeting.MoveUp) })
 	t.Down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.move(meeting.MoveDown) })
@@ -228,11 +230,11 @@ func (t *Tab) build() {
 	t.Keys.Wrapping = fyne.TextWrapWord
 	t.Keys.SizeName = theme.SizeNameCaptionText
 	t.Total = widget.NewLabel("")
-	t.Total.Wrapping = fyne.TextWrapWord
+	t.Total.Truncation = fyne.TextTruncateEllipsis
 	t.Overrun = widget.NewLabel("")
 	t.Overrun.Importance = widget.DangerImportance
 	t.Overrun.TextStyle.Bold = true
-	t.Overrun.Wrapping = fyne.TextWrapWord
+	t.Overrun.Truncation = fyne.TextTruncateEllipsis
 
 	t.buildForm()
 
@@ -241,8 +243,9 @@ func (t *Tab) build() {
 		container.NewHBox(t.Up, t.Down, t.In, t.Out),
 	)
 	list := container.NewStack(t.List, container.NewPadded(container.NewVBox(t.Empty)))
-	left := container.NewBorder(tools, container.NewVBox(widget.NewSeparator(), t.Total, t.Overrun, t.Keys), nil, nil, list)
-	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(t.form)))
+	t.left = container.NewBorder(tools, container.NewVBox(widget.NewSeparator(), t.Total, t.Overrun), nil, nil, list)
+	t.formScroll = container.NewVScroll(container.NewPadded(container.NewVBox(t.form, widget.NewSeparator(), t.Keys)))
+	split := container.NewHSplit(t.left, t.formScroll)
 	split.SetOffset(0.5)
 	t.content = split
 	t.show(nil)
@@ -295,7 +298,7 @@ func (t *Tab) buildForm() {
 	field := func(key, english string) *widget.Label { return widget.NewLabel(lang.X(key, english)) }
 	t.form = container.NewVBox(t.Heading, container.New(layout.NewFormLayout(),
 		field("agenda.title", "Title"), container.NewVBox(t.Title, t.TitleError),
-		field("agenda.purpose", "Purpose"), t.Purpose,
+		field("agenda.purpose", "Purpose"), t.Purpose.Select,
 		field("agenda.presenter", "Presenter"), t.Presenter,
 		field("agenda.duration", "Duration"), container.NewVBox(t.Minutes, t.MinutesError),
 		field("agenda.description", "Description"), container.NewVBox(t.Description, t.DescError),
@@ -313,14 +316,18 @@ func errorLabel() *widget.Label {
 
 // showError shows err (or nothing) in the label under a field; the
 // field's own validator marks the field.
-func showError(label *widget.Label, err error) {
+func (t *Tab) showError(label *widget.Label, err error) {
+	shown := label.Visible()
 	if err == nil {
 		label.SetText("")
 		label.Hide()
-		return
+	} else {
+		label.SetText(err.Error())
+		label.Show()
 	}
-	label.SetText(err.Error())
-	label.Show()
+	if shown != label.Visible() {
+		uikit.Relayout(t.formScroll) // around the message
+	}
 }
 
 // edit applies a change the user made in the form to the item and saves
@@ -338,7 +345,7 @@ func (t *Tab) titleChanged(s string) {
 		return
 	}
 	err := checkTitle(s)
-	showError(t.TitleError, err)
+	t.showError(t.TitleError, err)
 	t.edit(func(it *meeting.AgendaItem) {
 		it.Title = t.stored.Title // the list shows what is right
 		if err == nil {
@@ -361,7 +368,7 @@ func (t *Tab) minutesChanged(s string) {
 		return
 	}
 	n, err := uikit.ParseMinutes(s)
-	showError(t.MinutesError, err)
+	t.showError(t.MinutesError, err)
 	if err != nil {
 		n = t.stored.Minutes
 	}
@@ -376,7 +383,7 @@ func (t *Tab) descriptionChanged(s string) {
 		return
 	}
 	err := checkDescription(s)
-	showError(t.DescError, err)
+	t.showError(t.DescError, err)
 	if err == nil {
 		t.edit(func(it *meeting.AgendaItem) { it.Description = s })
 	}
@@ -452,7 +459,7 @@ func (t *Tab) show(it *meeting.AgendaItem) {
 	t.loading = true
 	defer func() { t.loading = false }()
 	for _, l := range []*widget.Label{t.TitleError, t.MinutesError, t.DescError} {
-		showError(l, nil)
+		t.showError(l, nil)
 	}
 	if it == nil {
 		t.Heading.SetText(lang.L("Select an item of the agenda to edit it here."))
@@ -512,7 +519,7 @@ func (t *Tab) enableTools() {
 	setEnabled(t.Down, !ro && !last)
 	setEnabled(t.In, !ro && !first)
 	setEnabled(t.Out, !ro && !top)
-	for _, w := range []fyne.Disableable{t.Title, t.Minutes, t.Description, t.Purpose, t.Presenter, t.Confidential} {
+	for _, w := range []fyne.Disableable{t.Title, t.Minutes, t.Description, t.Purpose.Select, t.Presenter, t.Confidential} {
 		if ro || it == nil {
 			w.Disable()
 		} else {
@@ -552,11 +559,15 @@ func (t *Tab) showTotals() {
 		t.Total.SetText(lang.L("Total: {{.Total}} of the meeting's {{.Planned}}",
 			map[string]any{"Total": uikit.FormatMinutes(total), "Planned": uikit.FormatMinutes(t.m.Minutes)}))
 	}
+	shown := t.Overrun.Visible()
 	if over := t.agenda.Overrun(t.m); over > 0 {
 		t.Overrun.SetText(lang.L("{{.Over}} over the meeting's duration", map[string]any{"Over": uikit.FormatMinutes(over)}))
 		t.Overrun.Show()
 	} else {
 		t.Overrun.Hide()
+	}
+	if shown != t.Overrun.Visible() {
+		uikit.Relayout(t.left)
 	}
 }
 

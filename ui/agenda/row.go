@@ -1,6 +1,8 @@
 package agenda
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -28,7 +30,7 @@ type row struct {
 
 func newRow() fyne.CanvasObject {
 	r := &row{
-		pad:          canvas.NewRectangle(nil),
+		pad:          canvas.NewRectangle(color.Transparent),
 		number:       widget.NewLabel(""),
 		title:        widget.NewLabel(""),
 		confidential: widget.NewIcon(theme.VisibilityOffIcon()),

@@ -59,6 +59,7 @@ type Tab struct {
 	Empty          *widget.Label
 	Rows           map[int64]*Row // by paper ID
 	list           *fyne.Container
+	scroll         *container.Scroll
 
 	content fyne.CanvasObject
 }
@@ -103,8 +104,8 @@ func (t *Tab) build() {
 		hint,
 		widget.NewSeparator(),
 	)
-	t.content = container.NewBorder(container.NewPadded(top), nil, nil, nil,
-		container.NewVScroll(container.NewPadded(container.NewVBox(t.Empty, t.list))))
+	t.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(t.Empty, t.list)))
+	t.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, t.scroll)
 	if t.env.ReadOnly {
 		t.Add.Disable()
 		t.Target.Disable()
@@ -239,7 +240,7 @@ func (t *Tab) showRows() {
 	}
 	t.Empty.Hidden = len(t.docs) > 0
 	t.Empty.Refresh()
-	t.list.Refresh()
+	uikit.Relayout(t.scroll)
 }
 
 // chooseFile asks for a paper with the file dialog, in the folder the

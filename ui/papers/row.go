@@ -68,11 +68,15 @@ func (t *Tab) newRow(d *meeting.Document, first, last bool, old *Row) *Row {
 		r.saver.Changed()
 	}
 	r.Title.OnChanged = func(s string) {
+		shown := r.TitleError.Visible()
 		if err := uikit.CheckTitle(s); err != nil {
 			r.TitleError.SetText(err.Error())
 			r.TitleError.Show()
 		} else {
 			r.TitleError.Hide()
+		}
+		if shown != r.TitleError.Visible() {
+			uikit.Relayout(t.scroll)
 		}
 		r.saver.Changed()
 	}

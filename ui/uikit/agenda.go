@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 )
 
 // Writes runs a screen's changes to the store off the UI thread, one
@@ -44,4 +45,14 @@ func (w *Writes) Do(write func(ctx context.Context) error, done func(err error))
 			}
 		})
 	})
+}
+
+// Relayout lays o out anew after something in it was shown or hidden,
+// which Fyne does not do on its own. A scroll first takes its content's
+// new size, then lays the content out.
+func Relayout(o fyne.CanvasObject) {
+	o.Refresh()
+	if s, ok := o.(*container.Scroll); ok {
+		s.Content.Refresh()
+	}
 }
