@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -246,21 +247,7 @@ func (t *Tab) showRows() {
 // chooseFile asks for a paper with the file dialog, in the folder the
 // last one came from, and attaches it like a dropped file.
 func (t *Tab) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			t.env.ShowError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		u := r.URI()
-		r.Close()
-		if dir, err := storage.Parent(u); err == nil && dir.Scheme() == "file" {
-			t.env.Prefs.SetAttachFolder(dir.Path())
-		}
-		t.Drop([]fyne.URI{u})
-	}, t.env.Window)
+	d := dialog.NewFileOpen(t.chosen, t.env.Window)
 	if dir := t.env.Prefs.AttachFolder(); dir != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
@@ -268,6 +255,24 @@ func (t *Tab) chooseFile() {
 	}
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
+}
+
+// chosen attaches the file picked in the file dialog, and remembers its
+// folder for the next time.
+func (t *Tab) chosen(r fyne.URIReadCloser, err error) {
+	if err != nil {
+		t.env.ShowError(err)
+		return
+	}
+	if r == nil {
+		return // cancelled
+	}
+	u := r.URI()
+	r.Close()
+	if dir, err := storage.Parent(u); err == nil && dir.Scheme() == "file" {
+		t.env.Prefs.SetAttachFolder(filepath.Clean(dir.Path()))
+	}
+	t.Drop([]fyne.URI{u})
 }
 
 // Drop attaches files to the item chosen in "Attach new papers to" (or

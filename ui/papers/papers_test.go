@@ -330,8 +330,17 @@ func TestEmptyMeetingInFrench(t *testing.T) {
 	if len(uitest.Overlays(env)) != 1 {
 		t.Fatal("the file dialog did not open")
 	}
-	tab.Drop([]fyne.URI{file(t, "Ordre du jour.png", []byte("\x89PNG\r\n\x1a\nbroken"))})
+	// What the file dialog gives back once a file is picked.
+	png := file(t, "Ordre du jour.png", []byte("\x89PNG\r\n\x1a\nbroken"))
+	r, err := storage.Reader(png)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab.chosen(r, nil)
 	env.Wait()
+	if dir := env.Prefs.AttachFolder(); dir != filepath.Dir(png.Path()) {
+		t.Fatalf("the folder kept is %q", dir)
+	}
 	docs := documents(t, st, m.ID)
 	if len(docs) != 1 || docs[0].Kind != meeting.ImagePaper {
 		t.Fatalf("stored %+v", docs)
