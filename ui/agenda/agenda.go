@@ -266,7 +266,9 @@ func (t *Tab) buildForm() {
 		t.edit(func(it *meeting.AgendaItem) { it.Purpose = p })
 		t.saver.Flush()
 	})
+	t.Purpose.PlaceHolder = "—" // Fyne's own has no French
 	t.Presenter = widget.NewSelect(nil, nil)
+	t.Presenter.PlaceHolder = "—"
 	t.Presenter.OnChanged = func(string) {
 		i := t.Presenter.SelectedIndex()
 		if i < 0 {
@@ -415,8 +417,10 @@ func (t *Tab) save() {
 	it.Items, it.Decisions = nil, nil
 	t.stored = it
 	t.writes.Do(func(ctx context.Context) error { return t.st.UpdateItem(ctx, &it) }, func(err error) {
-		if err != nil {
-			t.Reload() // show what the store holds
+		if err != nil && t.cur != nil && t.cur.ID == it.ID {
+			// The form shows again what the store holds.
+			t.want, t.cur = it.ID, nil
+			t.Reload()
 		}
 	})
 }
