@@ -102,6 +102,14 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 // Content is what the workspace shows in the tab.
 func (t *Tab) Content() fyne.CanvasObject { return t.content }
 
+// Close saves what is being typed and lets the tab go; the workspace
+// calls it when it closes the meeting.
+func (t *Tab) Close() {
+	t.Deactivate()
+	t.saver.Flush()
+	t.env.Forget(t.saver)
+}
+
 // Reload reads the meeting, its agenda and its people from the store
 // again, keeping the item selected.
 func (t *Tab) Reload() {

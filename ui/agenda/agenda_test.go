@@ -407,3 +407,23 @@ func TestReadOnlyShowsButChangesNothing(t *testing.T) {
 		t.Fatalf("read-only agenda changed: %s", got)
 	}
 }
+
+func TestCloseSavesWhatIsTyped(t *testing.T) {
+	uitest.English(t)
+	env, _ := uitest.Env(t)
+	st := uitest.Store(t)
+	id := newMeeting(t, st, "A", 10, "B", 10)
+	tab := open(t, env, st, id)
+	tab.List.Select(0)
+	retype(tab.Title, "A — ouverture")
+	tab.Close()
+	if got := outline(t, st, id); got != "1 A — ouverture; 2 B" {
+		t.Fatalf("after close: %s", got)
+	}
+	// The closed tab's shortcuts are gone with it.
+	env.Window.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierAlt})
+	env.Wait()
+	if got := outline(t, st, id); got != "1 A — ouverture; 2 B" {
+		t.Fatalf("a closed tab added an item: %s", got)
+	}
+}

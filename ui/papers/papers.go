@@ -113,6 +113,16 @@ func (t *Tab) build() {
 	}
 }
 
+// Close saves what is being typed and lets the tab go; the workspace
+// calls it when it closes the meeting.
+func (t *Tab) Close() {
+	for _, r := range t.Rows {
+		r.saver.Flush()
+		t.env.Forget(r.saver)
+	}
+	t.Rows = map[int64]*Row{}
+}
+
 // Reload reads the meeting, its agenda and its papers again, then has the
 // papers not yet examined examined.
 func (t *Tab) Reload() {
@@ -280,7 +290,12 @@ func (t *Tab) chosen(r fyne.URIReadCloser, err error) {
 // the tab is shown. Files are read off the UI thread; those that cannot be
 // read are named in one message, and nothing of them is attached.
 func (t *Tab) Drop(uris []fyne.URI) {
-	if t.env.ReadOnly || len(uris) == 0 {
+	if len(uris) == 0 {
+		return
+	}
+	if t.env.ReadOnly {
+		dialog.ShowInformation(lang.L("Not attached"),
+			lang.L("Another Quorum has this database open: here it can be read, not changed."), t.env.Window)
 		return
 	}
 	item := t.target()

@@ -363,6 +363,9 @@ func TestReadOnlyAttachesNothing(t *testing.T) {
 	if n := len(documents(t, st, id)); n != 1 {
 		t.Fatalf("%d papers after a drop in read-only mode", n)
 	}
+	if over := uitest.Overlays(env); len(over) != 1 || !strings.Contains(uitest.Texts(over[0]), "read, not changed") {
+		t.Fatal("the drop was refused without a word")
+	}
 	r := tab.Rows[documents(t, st, id)[0].ID]
 	for _, w := range []fyne.Disableable{tab.Add, r.InPack, r.Title, r.Item, r.Delete, r.Up, r.Down} {
 		if !w.Disabled() {
