@@ -417,6 +417,7 @@ func TestCloseSavesWhatIsTyped(t *testing.T) {
 	tab.List.Select(0)
 	retype(tab.Title, "A — ouverture")
 	tab.Close()
+	env.Wait() // waits for the write; the tab's saver is no longer env's to flush
 	if got := outline(t, st, id); got != "1 A — ouverture; 2 B" {
 		t.Fatalf("after close: %s", got)
 	}
