@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -59,6 +61,8 @@ type Tab struct {
 	Add            *widget.Button
 	Empty          *widget.Label
 	Rows           map[int64]*Row // by paper ID
+	layout         []string       // what the rows show: headings and paper IDs in order
+	filling        bool           // rows are being filled: changes are not the user's
 	list           *fyne.Container
 	scroll         *container.Scroll
 
@@ -123,13 +127,14 @@ func (t *Tab) Close() {
 	t.Rows = map[int64]*Row{}
 }
 
-// Reload reads the meeting, its agenda and its papers again, then has the
-// papers not yet examined examined.
+// Reload reads the meeting, its agenda and its papers again, once the
+// changes asked for are written, then has the papers not yet examined
+// examined.
 func (t *Tab) Reload() {
 	for _, r := range t.Rows {
 		r.saver.Flush()
 	}
-	uikit.Load(t.env, t.load, t.apply)
+	t.writes.Do(func(context.Context) error { return nil }, func(error) { uikit.Load(t.env, t.load, t.apply) })
 }
 
 type loaded struct {
@@ -225,29 +230,51 @@ func (t *Tab) group(item int64) []*meeting.Document {
 	return docs
 }
 
-// showRows lays out the papers under the item they belong to.
+// showRows lays out the papers under the item they belong to. When
+// the same papers stay in the same places, their rows are filled anew,
+// so that a title being typed keeps its text and the focus.
 func (t *Tab) showRows() {
-	old := t.Rows
-	t.Rows = map[int64]*Row{}
-	t.list.RemoveAll()
+	var layout []string // the headings and papers, in order
 	for _, g := range t.targets {
-		docs := t.group(g.item)
-		if len(docs) == 0 {
-			continue
-		}
-		head := widget.NewLabel(g.label)
-		head.TextStyle.Bold = true
-		head.Truncation = fyne.TextTruncateEllipsis
-		t.list.Add(head)
-		for i, d := range docs {
-			r := t.newRow(d, i == 0, i == len(docs)-1, old[d.ID])
-			t.Rows[d.ID] = r
-			t.list.Add(r.content)
+		if docs := t.group(g.item); len(docs) > 0 {
+			layout = append(layout, g.label)
+			for _, d := range docs {
+				layout = append(layout, strconv.FormatInt(d.ID, 10))
+			}
 		}
 	}
-	for _, r := range old {
-		r.saver.Flush()
-		t.env.Forget(r.saver)
+	same := slices.Equal(layout, t.layout)
+	t.layout = layout
+	typed := map[int64]string{} // titles being typed, kept across the new rows
+	if !same {
+		for id, r := range t.Rows {
+			if r.Title.Text != r.doc.Title {
+				typed[id] = r.Title.Text
+			}
+		}
+		t.Close()
+		t.list.RemoveAll()
+	}
+	for _, g := range t.targets {
+		docs := t.group(g.item)
+		if len(docs) > 0 && !same {
+			head := widget.NewLabel(g.label)
+			head.TextStyle.Bold = true
+			head.Truncation = fyne.TextTruncateEllipsis
+			t.list.Add(head)
+		}
+		for i, d := range docs {
+			r := t.Rows[d.ID]
+			if r == nil {
+				r = t.newRow()
+				t.Rows[d.ID] = r
+				t.list.Add(r.content)
+			}
+			t.fill(r, d, i == 0, i == len(docs)-1)
+			if text, ok := typed[d.ID]; ok {
+				r.Title.SetText(text)
+			}
+		}
 	}
 	t.Empty.Hidden = len(t.docs) > 0
 	t.Empty.Refresh()

@@ -376,3 +376,42 @@ func TestReadOnlyAttachesNothing(t *testing.T) {
 		t.Error("a read-only paper cannot be opened")
 	}
 }
+
+func TestTypingSurvivesAReload(t *testing.T) {
+	uitest.English(t)
+	env, _ := uitest.Env(t)
+	st := uitest.Store(t)
+	id, items := newMeeting(t, st)
+	attach(t, st, &meeting.Document{MeetingID: id, ItemID: items[0], Title: "Budget", FileName: "budget.pdf", InPack: true}, samplePDF(t, 1))
+	tab := open(t, env, st, id)
+	d := documents(t, st, id)[0]
+	r := tab.Rows[d.ID]
+	env.Window.Canvas().Focus(r.Title)
+	r.Title.SetText("")
+	test.Type(r.Title, "Budget (projet)")
+	// Another paper arrives for another item while the title is typed.
+	tab.Target.SetSelectedIndex(2)
+	tab.Drop([]fyne.URI{file(t, "annexe.txt", []byte("annexe"))})
+	env.Wait()
+	r = tab.Rows[d.ID]
+	if r.Title.Text != "Budget (projet)" {
+		t.Fatalf("after the drop the title shows %q", r.Title.Text)
+	}
+	r.Title.SetText("Budget (projet) v2")
+	tab.Reload()
+	env.Wait()
+	r = tab.Rows[d.ID]
+	if r.Title.Text != "Budget (projet) v2" {
+		t.Fatalf("the title shows %q", r.Title.Text)
+	}
+	if got := documents(t, st, id)[0].Title; got != "Budget (projet) v2" {
+		t.Fatalf("stored %q", got)
+	}
+	// A reload that changes nothing keeps the row, and the focus in it.
+	env.Window.Canvas().Focus(r.Title)
+	tab.Reload()
+	env.Wait()
+	if tab.Rows[d.ID] != r || env.Window.Canvas().Focused() != r.Title {
+		t.Fatal("a reload rebuilt the row being typed in")
+	}
+}

@@ -32,20 +32,18 @@ type Row struct {
 	content fyne.CanvasObject
 }
 
-// newRow builds the row of paper d; first and last say where it stands
-// among its item's papers; old is its row before the reload, if any, whose
-// typed title it keeps.
-func (t *Tab) newRow(d *meeting.Document, first, last bool, old *Row) *Row {
-	r := &Row{doc: d}
-	ro := t.env.ReadOnly
-
+// newRow builds the row of a paper; fill shows the paper in it.
+func (t *Tab) newRow() *Row {
+	r := &Row{}
 	r.InPack = widget.NewCheck(lang.L("In the pack"), func(on bool) {
+		if t.filling {
+			return
+		}
 		c := *r.doc
 		c.InPack = on
 		t.update(c, false)
 		r.doc.InPack = on
 	})
-	r.InPack.Checked = d.InPack
 
 	r.Title = widget.NewEntry()
 	r.Title.Validator = uikit.CheckTitle
@@ -62,11 +60,6 @@ func (t *Tab) newRow(d *meeting.Document, first, last bool, old *Row) *Row {
 		t.update(c, false)
 		r.doc.Title = c.Title
 	})
-	r.Title.SetText(d.Title)
-	if old != nil && old.Title.Text != old.doc.Title {
-		r.Title.SetText(old.Title.Text) // typed while the papers were read
-		r.saver.Changed()
-	}
 	r.Title.OnChanged = func(s string) {
 		shown := r.TitleError.Visible()
 		if err := uikit.CheckTitle(s); err != nil {
@@ -78,39 +71,31 @@ func (t *Tab) newRow(d *meeting.Document, first, last bool, old *Row) *Row {
 		if shown != r.TitleError.Visible() {
 			uikit.Relayout(t.scroll)
 		}
-		r.saver.Changed()
+		if !t.filling {
+			r.saver.Changed()
+		}
 	}
 
-	r.Info = widget.NewLabel(t.info(d))
+	r.Info = widget.NewLabel("")
 	r.Info.Wrapping = fyne.TextWrapWord
-	r.Warning = widget.NewLabel(strings.Join(t.warnings(d), "\n"))
+	r.Warning = widget.NewLabel("")
 	r.Warning.Importance = widget.DangerImportance
 	r.Warning.Wrapping = fyne.TextWrapWord
-	r.Warning.Hidden = r.Warning.Text == ""
 
-	names := make([]string, len(t.targets))
-	for i, g := range t.targets {
-		names[i] = g.label
-	}
-	r.Item = widget.NewSelect(names, nil)
-	r.Item.SetSelectedIndex(max(0, t.targetIndex(d.ItemID)))
-	r.Item.OnChanged = func(string) {
+	r.Item = widget.NewSelect(nil, func(string) {
+		if t.filling {
+			return
+		}
 		c := *r.doc
 		c.ItemID = t.targets[r.Item.SelectedIndex()].item
 		t.update(c, true)
-	}
+	})
 
 	r.Up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { t.moveWithin(r.doc, true) })
 	r.Down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.moveWithin(r.doc, false) })
 	r.Open = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { t.open(r.doc) })
 	r.Delete = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.remove(r.doc) })
-	if first || ro {
-		r.Up.Disable()
-	}
-	if last || ro {
-		r.Down.Disable()
-	}
-	if ro {
+	if t.env.ReadOnly {
 		for _, w := range []fyne.Disableable{r.InPack, r.Title, r.Item, r.Delete} {
 			w.Disable()
 		}
@@ -126,4 +111,37 @@ func (t *Tab) newRow(d *meeting.Document, first, last bool, old *Row) *Row {
 		widget.NewSeparator(),
 	)
 	return r
+}
+
+// fill shows paper d in r; first and last say where it stands among its
+// item's papers. A title being typed stays as the user left it.
+func (t *Tab) fill(r *Row, d *meeting.Document, first, last bool) {
+	t.filling = true
+	defer func() { t.filling = false }()
+	typing := r.doc != nil && r.Title.Text != r.doc.Title
+	r.doc = d
+	r.InPack.SetChecked(d.InPack)
+	if !typing {
+		r.Title.SetText(d.Title)
+	}
+	r.Info.SetText(t.info(d))
+	r.Warning.SetText(strings.Join(t.warnings(d), "\n"))
+	r.Warning.Hidden = r.Warning.Text == ""
+	names := make([]string, len(t.targets))
+	for i, g := range t.targets {
+		names[i] = g.label
+	}
+	r.Item.SetOptions(names)
+	r.Item.SetSelectedIndex(max(0, t.targetIndex(d.ItemID)))
+	ro := t.env.ReadOnly
+	if first || ro {
+		r.Up.Disable()
+	} else {
+		r.Up.Enable()
+	}
+	if last || ro {
+		r.Down.Disable()
+	} else {
+		r.Down.Enable()
+	}
 }
