@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -219,7 +220,7 @@ func sizeText(n int64) string {
 // encrypted, examination impossible, or arrived after the papers were due.
 func (t *Tab) warnings(d *meeting.Document) []string {
 	var w []string
-	problem := lang.L(d.Problem) // the examiner's words, translated when known
+	problem := problemText(d.Problem)
 	switch {
 	case d.Size == 0:
 		w = append(w, lang.L("The file is empty: there is nothing to print."))
@@ -237,4 +238,32 @@ func (t *Tab) warnings(d *meeting.Document) []string {
 			map[string]any{"Added": uikit.FormatDate(added), "Due": uikit.FormatDate(m.PapersDue)}))
 	}
 	return w
+}
+
+// problems are the examiner's sentences that carry a number, with the
+// message that says them in the user's language.
+var problems = []struct {
+	re  *regexp.Regexp
+	msg string
+}{
+	{regexp.MustCompile(`^page (\d+) is damaged and cannot be read$`), "page {{.A}} is damaged and cannot be read"},
+	{regexp.MustCompile(`^too complex to read safely \(stopped after ([\d.]+) s\)$`), "too complex to read safely (stopped after {{.A}} s)"},
+	{regexp.MustCompile(`^too complex to read safely \(needs more than (\d+) MB\)$`), "too complex to read safely (needs more than {{.A}} MB)"},
+	{regexp.MustCompile(`^too large to read safely \((\d+) MB\)$`), "too large to read safely ({{.A}} MB)"},
+	{regexp.MustCompile(`^the image is too large to print \((\d+) × (\d+) pixels\)$`), "the image is too large to print ({{.A}} × {{.B}} pixels)"},
+}
+
+// problemText is the examiner's plain English sentence on a paper (see
+// paper.Report.Problem) in the user's language.
+func problemText(p string) string {
+	for _, k := range problems {
+		if m := k.re.FindStringSubmatch(p); m != nil {
+			args := map[string]any{"A": m[1]}
+			if len(m) > 2 {
+				args["B"] = m[2]
+			}
+			return lang.L(k.msg, args)
+		}
+	}
+	return lang.L(p)
 }

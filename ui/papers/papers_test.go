@@ -415,3 +415,18 @@ func TestTypingSurvivesAReload(t *testing.T) {
 		t.Fatal("a reload rebuilt the row being typed in")
 	}
 }
+
+func TestProblemsInFrench(t *testing.T) {
+	uitest.French(t)
+	for in, want := range map[string]string{
+		"page 3 is damaged and cannot be read":                "la page 3 est endommagée et ne peut pas être lue",
+		"too complex to read safely (stopped after 0.2 s)":    "trop complexe pour être lu sans risque (arrêté après 0.2 s)",
+		"the image is too large to print (40000 × 20 pixels)": "l’image est trop grande pour être imprimée (40000 × 20 pixels)",
+		"protected by a password":                             "protégé par un mot de passe",
+		"something new":                                       "something new",
+	} {
+		if got := problemText(in); got != want {
+			t.Errorf("%q says %q in French; want %q", in, got, want)
+		}
+	}
+}
