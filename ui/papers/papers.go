@@ -65,6 +65,7 @@ type Tab struct {
 	filling        bool           // rows are being filled: changes are not the user's
 	list           *fyne.Container
 	scroll         *container.Scroll
+	top            *fyne.Container
 
 	content fyne.CanvasObject
 }
@@ -103,14 +104,14 @@ func (t *Tab) build() {
 	t.Empty.Alignment = fyne.TextAlignCenter
 	t.list = container.NewVBox()
 
-	top := container.NewVBox(
+	t.top = container.NewVBox(
 		container.NewBorder(nil, nil, t.Classification, nil, t.Due),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Attach new papers to")), t.Add, t.Target),
 		hint,
 		widget.NewSeparator(),
 	)
 	t.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(t.Empty, t.list)))
-	t.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, t.scroll)
+	t.content = container.NewBorder(container.NewPadded(t.top), nil, nil, nil, t.scroll)
 	if t.env.ReadOnly {
 		t.Add.Disable()
 		t.Target.Disable()
@@ -170,6 +171,7 @@ func (t *Tab) apply(l loaded) {
 	} else {
 		t.Due.SetText("")
 	}
+	uikit.Relayout(t.top) // around the new texts
 
 	// The places papers go, in the pack's order: the items, then the
 	// meeting's own papers.
