@@ -19,7 +19,7 @@ import (
 // newMeeting creates a meeting at 09:00 for 60 minutes with items of the
 // given titles and minutes; titles with a "." are sub-items of the
 // previous top-level item.
-func newMeeting(t *testing.T, st *meeting.Store, items ...any) int64 {
+func newMeeting(t testing.TB, st *meeting.Store, items ...any) int64 {
 	t.Helper()
 	ctx := context.Background()
 	m := &meeting.Meeting{Title: "Comité de direction", Starts: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC), Minutes: 60}
@@ -43,7 +43,7 @@ func newMeeting(t *testing.T, st *meeting.Store, items ...any) int64 {
 }
 
 // open shows the Agenda tab of a meeting and waits for it to be read.
-func open(t *testing.T, env *uikit.Env, st *meeting.Store, id int64) *Tab {
+func open(t testing.TB, env *uikit.Env, st *meeting.Store, id int64) *Tab {
 	t.Helper()
 	tab := New(env, st, id)
 	uitest.Show(env, tab.Content())
@@ -353,6 +353,16 @@ func TestPresenterPurposeAndConfidential(t *testing.T) {
 	env.Wait()
 	if tab.Presenter.Selected != "Adèle Martin" || tab.Purpose.Value() != meeting.ForDecision || !tab.Confidential.Checked {
 		t.Fatalf("read back: %q %q %v", tab.Presenter.Selected, tab.Purpose.Value(), tab.Confidential.Checked)
+	}
+	r := newRow().(*row)
+	tab.List.UpdateItem(0, r)
+	if r.confidential.Hidden {
+		t.Fatal("the list does not mark the confidential item")
+	}
+	test.Tap(tab.Confidential)
+	tab.List.UpdateItem(0, r)
+	if !r.confidential.Hidden {
+		t.Fatal("the list still marks the item confidential")
 	}
 }
 

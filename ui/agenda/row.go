@@ -51,11 +51,23 @@ func (r *row) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (r *row) show(it *meeting.AgendaItem) {
-	r.pad.SetMinSize(fyne.NewSize(float32(it.Level*indent), 0))
-	r.number.SetText(it.Number)
-	r.title.SetText(it.Title)
-	r.confidential.Hidden = !it.Confidential
-	r.start.SetText(it.Start.Format("15:04"))
-	r.minutes.SetText(uikit.FormatMinutes(it.Minutes))
-	r.Refresh()
+	// Only what changed is set: a label shapes its text anew on each
+	// SetText, and the list shows every row again at each keystroke in a
+	// duration.
+	pad := fyne.NewSize(float32(it.Level*indent), 0)
+	if r.pad.MinSize() != pad || r.confidential.Hidden == it.Confidential {
+		r.pad.SetMinSize(pad)
+		r.confidential.Hidden = !it.Confidential
+		r.Refresh() // lays the row out anew
+	}
+	set(r.number, it.Number)
+	set(r.title, it.Title)
+	set(r.start, it.Start.Format("15:04"))
+	set(r.minutes, uikit.FormatMinutes(it.Minutes))
+}
+
+func set(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
