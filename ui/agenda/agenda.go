@@ -347,6 +347,7 @@ func (t *Tab) edit(change func(*meeting.AgendaItem)) {
 		return
 	}
 	change(t.cur)
+	t.List.RefreshItem(t.rowOf(t.cur.ID))
 	t.saver.Changed()
 }
 
@@ -362,7 +363,6 @@ func (t *Tab) titleChanged(s string) {
 			it.Title = strings.TrimSpace(s)
 		}
 	})
-	t.List.RefreshItem(t.rowOf(t.cur.ID))
 }
 
 func checkTitle(s string) error {
