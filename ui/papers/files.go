@@ -93,6 +93,9 @@ func Cleanup() error {
 // examine has the papers not yet examined examined off the UI thread, one
 // content at a time, and shows the result when it is kept.
 func (t *Tab) examine() {
+	if t.env.ReadOnly {
+		return // what is learnt is kept in the database, which is not ours to write
+	}
 	var todo []*meeting.Document
 	for _, d := range t.docs {
 		if !d.Examined && !t.busy[d.SHA256] && t.failed[d.SHA256] == "" {

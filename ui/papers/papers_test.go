@@ -358,6 +358,9 @@ func TestReadOnlyAttachesNothing(t *testing.T) {
 	id, _ := newMeeting(t, st)
 	attach(t, st, &meeting.Document{MeetingID: id, Title: "A", FileName: "a.txt", InPack: true}, []byte("a"))
 	tab := open(t, env, st, id)
+	if documents(t, st, id)[0].Examined {
+		t.Error("a read-only tab wrote an examination")
+	}
 	tab.Drop([]fyne.URI{file(t, "b.txt", []byte("b"))})
 	env.Wait()
 	if n := len(documents(t, st, id)); n != 1 {
