@@ -58,20 +58,12 @@ func retype(e *widget.Entry, text string) {
 	test.Type(e, text)
 }
 
-func open(t *testing.T, env *uikit.Env, st minutes.Store, id int64) *minutes.Tab {
-	t.Helper()
-	tab := minutes.New(env, st, id)
-	uitest.Show(env, tab.Content())
-	env.Wait()
-	return tab
-}
-
 func TestMinutesOfAnItem(t *testing.T) {
 	env, _ := uitest.Env(t)
 	st := uitest.Store(t)
 	ctx := context.Background()
 	m, items, chair := sitting(t, st)
-	tab := open(t, env, st, m.ID)
+	tab := uitest.Shown(env, minutes.New(env, st, m.ID))
 
 	if n := tab.Items.Length(); n != 4 {
 		t.Fatalf("the list shows %d entries, want the 3 items and the actions tied to none", n)
@@ -225,7 +217,7 @@ func TestSittingTimes(t *testing.T) {
 	env, _ := uitest.Env(t)
 	st := uitest.Store(t)
 	m, _, _ := sitting(t, st)
-	tab := open(t, env, st, m.ID)
+	tab := uitest.Shown(env, minutes.New(env, st, m.ID))
 
 	test.Type(tab.Opened, "9h32")
 	test.Type(tab.Closed, "11 h 40")
@@ -248,7 +240,7 @@ func TestSittingTimes(t *testing.T) {
 	}
 
 	// What was saved is shown when the tab is read again.
-	again := open(t, env, st, m.ID)
+	again := uitest.Shown(env, minutes.New(env, st, m.ID))
 	if again.Opened.Text != "09:32" || again.Closed.Text != "11:40" {
 		t.Errorf("times read back: %q %q", again.Opened.Text, again.Closed.Text)
 	}
@@ -260,7 +252,7 @@ func TestEmptyMeeting(t *testing.T) {
 	ctx := context.Background()
 	m := &meeting.Meeting{Title: "Réunion sans ordre du jour", Starts: time.Date(2026, 12, 10, 14, 0, 0, 0, time.UTC)}
 	must(t, st.CreateMeeting(ctx, m))
-	tab := open(t, env, st, m.ID)
+	tab := uitest.Shown(env, minutes.New(env, st, m.ID))
 
 	if tab.NoItems.Hidden || tab.Items.Length() != 1 {
 		t.Fatalf("empty agenda: message hidden %v, %d entries", tab.NoItems.Hidden, tab.Items.Length())
@@ -283,7 +275,7 @@ func TestFrench(t *testing.T) {
 	env, _ := uitest.Env(t)
 	st := uitest.Store(t)
 	m, _, _ := sitting(t, st)
-	tab := open(t, env, st, m.ID)
+	tab := uitest.Shown(env, minutes.New(env, st, m.ID))
 
 	if tab.AddDecision.Text != "Ajouter une décision" || tab.AddAction.Text != "Ajouter une action" || tab.Items.Length() != 4 {
 		t.Errorf("buttons in French: %q, %q", tab.AddDecision.Text, tab.AddAction.Text)
@@ -325,7 +317,7 @@ func TestReadOnly(t *testing.T) {
 	m, items, _ := sitting(t, st)
 	must(t, st.AddDecision(ctx, &meeting.Decision{ItemID: items[0].ID, Text: "Approuvé.", Outcome: meeting.Adopted, For: 5}))
 	must(t, st.CreateAction(ctx, &meeting.Action{MeetingID: m.ID, ItemID: items[0].ID, Title: "Archiver"}))
-	tab := open(t, env, st, m.ID)
+	tab := uitest.Shown(env, minutes.New(env, st, m.ID))
 	if len(tab.Decisions) != 1 || tab.Decisions[0].For.Text != "5" || len(tab.Actions) != 1 || tab.Actions[0].Title.Text != "Archiver" {
 		t.Fatalf("read-only tab does not show the record: %d decisions, %d actions", len(tab.Decisions), len(tab.Actions))
 	}

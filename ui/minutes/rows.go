@@ -23,12 +23,59 @@ type DecisionRow struct {
 	Text                  *widget.Entry
 	Outcome               *uikit.Choice[meeting.Outcome]
 	For, Against, Abstain *widget.Entry
-	Delete                *widget.Button
-	Error                 *widget.Label
+	row
 
-	d     meeting.Decision // as saved (ID 0: not yet)
-	box   *fyne.Container
-	saver *uikit.Saver
+	d meeting.Decision // as saved (ID 0: not yet)
+}
+
+// row is what decision and action rows share: a Delete button, a
+// message for what is wrong, the saver of its fields and its place in the
+// panel.
+type row struct {
+	Delete *widget.Button
+	Error  *widget.Label
+	box    *fyne.Container
+	saver  *uikit.Saver
+}
+
+// wire makes a row save through save: typed fields some time after the
+// last key, picked ones at once. Delete asks question, then calls del.
+// A read-only window disables them all.
+func (t *Tab) wire(r *row, save func(), question string, del func(), typed []*widget.Entry, picked []*widget.Select) {
+	r.Error = errorLabel()
+	r.saver = t.rowSaver(save)
+	r.Delete = widget.NewButtonWithIcon(lang.L("minutes.delete"), theme.DeleteIcon(), func() { t.confirmDelete(question, del) })
+	if t.env.ReadOnly {
+		r.Delete.Disable()
+		for _, e := range typed {
+			e.Disable()
+		}
+		for _, s := range picked {
+			s.Disable()
+		}
+		return
+	}
+	for _, e := range typed {
+		e.OnChanged = func(string) { r.saver.Changed() }
+	}
+	for _, s := range picked {
+		s.OnChanged = func(string) { r.saver.Changed(); r.saver.Flush() }
+	}
+}
+
+// place lays a row out in the box in: main on top, then the fields with
+// Delete, then the message.
+func (r *row) place(main fyne.CanvasObject, fields, in *fyne.Container) {
+	r.box = container.NewVBox(main, container.NewBorder(nil, nil, nil, container.NewVBox(layoutSpacer(), r.Delete), fields),
+		r.Error, widget.NewSeparator())
+	in.Add(r.box)
+}
+
+// focus puts the keyboard in the field of a new row.
+func focus(w fyne.Focusable) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(w.(fyne.CanvasObject)); c != nil {
+		c.Focus(w)
+	}
 }
 
 func (t *Tab) newDecision() {
@@ -36,21 +83,17 @@ func (t *Tab) newDecision() {
 	if it == nil {
 		return
 	}
-	r := t.addDecisionRow(meeting.Decision{ItemID: it.ID, Outcome: meeting.Adopted})
-	if c := fyne.CurrentApp().Driver().CanvasForObject(r.Text); c != nil {
-		c.Focus(r.Text)
-	}
+	focus(t.addDecisionRow(meeting.Decision{ItemID: it.ID, Outcome: meeting.Adopted}).Text)
 }
 
 func (t *Tab) addDecisionRow(d meeting.Decision) *DecisionRow {
-	r := &DecisionRow{d: d, Error: errorLabel()}
-	r.saver = t.rowSaver(func() { t.saveDecision(r) })
+	r := &DecisionRow{d: d}
 	r.Text = widget.NewMultiLineEntry()
 	r.Text.Wrapping = fyne.TextWrapWord
 	r.Text.SetMinRowsVisible(2)
 	r.Text.SetPlaceHolder(lang.L("The decision, as it will read in the minutes"))
 	r.Text.SetText(d.Text)
-	r.Outcome = uikit.NewChoice(meeting.Outcomes, uikit.OutcomeLabel, func(meeting.Outcome) { r.saver.Changed(); r.saver.Flush() })
+	r.Outcome = uikit.NewChoice(meeting.Outcomes, uikit.OutcomeLabel, nil)
 	r.Outcome.SetValue(d.Outcome)
 	votes := func(n int) *widget.Entry {
 		e := widget.NewEntry()
@@ -61,28 +104,13 @@ func (t *Tab) addDecisionRow(d meeting.Decision) *DecisionRow {
 		return e
 	}
 	r.For, r.Against, r.Abstain = votes(d.For), votes(d.Against), votes(d.Abstain)
-	r.Delete = widget.NewButtonWithIcon(lang.L("minutes.delete"), theme.DeleteIcon(), func() {
-		t.confirmDelete(lang.L("Delete this decision?"), func() { t.deleteDecision(r) })
-	})
-	entries := []*widget.Entry{r.Text, r.For, r.Against, r.Abstain}
-	if t.env.ReadOnly {
-		for _, e := range entries {
-			e.Disable()
-		}
-		r.Outcome.Disable()
-		r.Delete.Disable()
-	} else {
-		for _, e := range entries {
-			e.OnChanged = func(string) { r.saver.Changed() }
-		}
-	}
+	t.wire(&r.row, func() { t.saveDecision(r) }, lang.L("Delete this decision?"), func() { t.deleteDecision(r) },
+		[]*widget.Entry{r.Text, r.For, r.Against, r.Abstain}, []*widget.Select{r.Outcome.Select})
 	fields := container.NewGridWithColumns(4,
 		labelled(lang.L("minutes.outcome"), r.Outcome), labelled(lang.L("minutes.for"), r.For),
 		labelled(lang.L("minutes.against"), r.Against), labelled(lang.L("minutes.abstentions"), r.Abstain))
-	r.box = container.NewVBox(r.Text, container.NewBorder(nil, nil, nil, container.NewVBox(layoutSpacer(), r.Delete), fields),
-		r.Error, widget.NewSeparator())
+	r.place(r.Text, fields, t.decisionBox)
 	t.Decisions = append(t.Decisions, r)
-	t.decisionBox.Add(r.box)
 	return r
 }
 
@@ -183,27 +211,20 @@ type ActionRow struct {
 	Owner  *widget.Select // "—" first, then the owners
 	Due    *widget.Entry
 	Status *uikit.Choice[meeting.ActionStatus]
-	Delete *widget.Button
-	Error  *widget.Label
+	row
 
-	a     meeting.Action // as saved (ID 0: not yet)
-	box   *fyne.Container
-	saver *uikit.Saver
+	a meeting.Action // as saved (ID 0: not yet)
 }
 
 func (t *Tab) newAction() {
 	if t.selected < 0 {
 		return
 	}
-	r := t.addActionRow(meeting.Action{MeetingID: t.meetingID, ItemID: itemID(t.entries[t.selected]), Status: meeting.ActionOpen})
-	if c := fyne.CurrentApp().Driver().CanvasForObject(r.Title); c != nil {
-		c.Focus(r.Title)
-	}
+	focus(t.addActionRow(meeting.Action{MeetingID: t.meetingID, ItemID: itemID(t.entries[t.selected]), Status: meeting.ActionOpen}).Title)
 }
 
 func (t *Tab) addActionRow(a meeting.Action) *ActionRow {
-	r := &ActionRow{a: a, Error: errorLabel()}
-	r.saver = t.rowSaver(func() { t.saveAction(r) })
+	r := &ActionRow{a: a}
 	r.Title = widget.NewEntry()
 	r.Title.SetPlaceHolder(lang.L("What is to be done"))
 	r.Title.SetText(a.Title)
@@ -222,26 +243,12 @@ func (t *Tab) addActionRow(a meeting.Action) *ActionRow {
 	r.Due.SetText(uikit.FormatDate(a.Due))
 	r.Status = uikit.NewChoice(meeting.ActionStatuses, uikit.ActionStatusLabel, nil)
 	r.Status.SetValue(a.Status)
-	r.Delete = widget.NewButtonWithIcon(lang.L("minutes.delete"), theme.DeleteIcon(), func() {
-		t.confirmDelete(lang.L("Delete this action?"), func() { t.deleteAction(r) })
-	})
-	if t.env.ReadOnly {
-		for _, w := range []fyne.Disableable{r.Title, r.Owner, r.Due, r.Status, r.Delete} {
-			w.Disable()
-		}
-	} else {
-		r.Title.OnChanged = func(string) { r.saver.Changed() }
-		r.Due.OnChanged = func(string) { r.saver.Changed() }
-		now := func(string) { r.saver.Changed(); r.saver.Flush() }
-		r.Owner.OnChanged = now
-		r.Status.Select.OnChanged = now
-	}
+	t.wire(&r.row, func() { t.saveAction(r) }, lang.L("Delete this action?"), func() { t.deleteAction(r) },
+		[]*widget.Entry{r.Title, r.Due}, []*widget.Select{r.Owner, r.Status.Select})
 	fields := container.NewGridWithColumns(3,
 		labelled(lang.L("minutes.owner"), r.Owner), labelled(lang.L("minutes.due"), r.Due), labelled(lang.L("minutes.status"), r.Status))
-	r.box = container.NewVBox(r.Title, container.NewBorder(nil, nil, nil, container.NewVBox(layoutSpacer(), r.Delete), fields),
-		r.Error, widget.NewSeparator())
+	r.place(r.Title, fields, t.actionBox)
 	t.Actions = append(t.Actions, r)
-	t.actionBox.Add(r.box)
 	return r
 }
 

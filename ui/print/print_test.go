@@ -55,12 +55,13 @@ func codir(t *testing.T, st *meeting.Store) *meeting.Meeting {
 	return m
 }
 
-func open(t *testing.T, env *uikit.Env, st print.Store, id int64) *print.Tab {
+// codirTab shows the Print tab of CODIR n° 1.
+func codirTab(t *testing.T) (*uikit.Env, *meeting.Store, *meeting.Meeting, *print.Tab) {
 	t.Helper()
-	tab := print.New(env, st, id)
-	uitest.Show(env, tab.Content())
-	env.Wait()
-	return tab
+	env, _ := uitest.Env(t)
+	st := uitest.Store(t)
+	m := codir(t, st)
+	return env, st, m, uitest.Shown(env, print.New(env, st, m.ID))
 }
 
 // pdfPages checks that path is a PDF and returns its page count, as
@@ -91,10 +92,7 @@ func pdfPages(t *testing.T, path string, args ...string) int {
 }
 
 func TestWriteAgendaAndPack(t *testing.T) {
-	env, _ := uitest.Env(t)
-	st := uitest.Store(t)
-	m := codir(t, st)
-	tab := open(t, env, st, m.ID)
+	env, st, m, tab := codirTab(t)
 	dir := t.TempDir()
 
 	agenda := tab.Docs[export.DocAgenda]
@@ -139,10 +137,7 @@ func TestWriteAgendaAndPack(t *testing.T) {
 }
 
 func TestPersonalCopiesWithPassword(t *testing.T) {
-	env, _ := uitest.Env(t)
-	st := uitest.Store(t)
-	m := codir(t, st)
-	tab := open(t, env, st, m.ID)
+	_, _, _, tab := codirTab(t)
 	dir := t.TempDir()
 	pack := tab.Docs[export.DocPack]
 	pack.Copies.SetChecked(true)
@@ -172,7 +167,7 @@ func TestAllDocumentsOfAnEmptyMeeting(t *testing.T) {
 	st := uitest.Store(t)
 	m := &meeting.Meeting{Title: "Réunion d’information", Starts: time.Date(2026, 12, 10, 14, 0, 0, 0, time.UTC), Language: "en"}
 	must(t, st.CreateMeeting(context.Background(), m))
-	tab := open(t, env, st, m.ID)
+	tab := uitest.Shown(env, print.New(env, st, m.ID))
 	dir := t.TempDir()
 	tab.Docs[export.DocActions].ByOwner.SetSelected("By owner")
 	tab.Docs[export.DocMinutes].Public.SetChecked(true)
@@ -201,10 +196,7 @@ func TestAllDocumentsOfAnEmptyMeeting(t *testing.T) {
 }
 
 func TestWriteFailureInPlainWords(t *testing.T) {
-	env, _ := uitest.Env(t)
-	st := uitest.Store(t)
-	m := codir(t, st)
-	tab := open(t, env, st, m.ID)
+	_, _, _, tab := codirTab(t)
 	file := filepath.Join(t.TempDir(), "a file")
 	must(t, os.WriteFile(file, []byte("x"), 0o644))
 	minutes := tab.Docs[export.DocMinutes]
@@ -226,12 +218,9 @@ func TestWriteFailureInPlainWords(t *testing.T) {
 
 func TestFrench(t *testing.T) {
 	uitest.French(t)
-	env, _ := uitest.Env(t)
-	st := uitest.Store(t)
-	m := codir(t, st)
+	env, _, _, tab := codirTab(t)
 	dir := t.TempDir()
 	env.Prefs.SetExportFolder(dir)
-	tab := open(t, env, st, m.ID)
 	agenda := tab.Docs[export.DocAgenda]
 	if agenda.Write.Text != "Écrire…" || tab.Docs[export.DocPack].Duplex.Text != "Recto verso (chaque point commence sur une page de droite)" {
 		t.Errorf("panel in French: %q, %q", agenda.Write.Text, tab.Docs[export.DocPack].Duplex.Text)
