@@ -202,6 +202,7 @@ func (t *Tab) apply(rec *meeting.Record, people []*meeting.Person) {
 	}
 	t.selected = -1
 	t.Items.Select(sel)
+	t.show(sel) // when sel was selected already, Select says nothing
 }
 
 func itemID(e entry) int64 {
@@ -264,6 +265,7 @@ func (t *Tab) show(i int) {
 			t.addActionRow(*a)
 		}
 	}
+	t.content.Refresh() // lay the panel out again, at its width, before anyone types in it
 }
 
 // item is the agenda item shown, or nil.

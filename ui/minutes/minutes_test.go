@@ -73,7 +73,9 @@ func TestMinutesOfAnItem(t *testing.T) {
 	}
 
 	// Notes, typed, are saved.
-	test.Type(tab.Notes, "Le procès-verbal est approuvé sans remarque.\nAucune abstention.")
+	test.Type(tab.Notes, "Le procès-verbal est approuvé sans remarque.")
+	tab.Notes.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(tab.Notes, "Aucune abstention.")
 	env.Wait()
 	a, err := st.Agenda(ctx, m.ID)
 	must(t, err)
@@ -194,6 +196,14 @@ func TestMinutesOfAnItem(t *testing.T) {
 	env.Wait()
 	if acts, _ := st.ListActions(ctx, meeting.ActionFilter{MeetingID: m.ID}); len(acts) != 1 {
 		t.Errorf("Keep deleted the action")
+	}
+
+	// Reload shows what changed elsewhere (the live meeting, another tab).
+	must(t, st.AddDecision(ctx, &meeting.Decision{ItemID: items[0].ID, Text: "Décision prise ailleurs", Outcome: meeting.Noted}))
+	tab.Reload()
+	env.Wait()
+	if len(tab.Decisions) != 1 || tab.Decisions[0].Text.Text != "Décision prise ailleurs" || tab.Items.Length() != 4 {
+		t.Errorf("after Reload: %d decisions shown", len(tab.Decisions))
 	}
 }
 

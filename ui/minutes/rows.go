@@ -107,7 +107,7 @@ func (t *Tab) addDecisionRow(d meeting.Decision) *DecisionRow {
 	t.wire(&r.row, func() { t.saveDecision(r) }, lang.L("Delete this decision?"), func() { t.deleteDecision(r) },
 		[]*widget.Entry{r.Text, r.For, r.Against, r.Abstain}, []*widget.Select{r.Outcome.Select})
 	fields := container.NewGridWithColumns(4,
-		labelled(lang.L("minutes.outcome"), r.Outcome), labelled(lang.L("minutes.for"), r.For),
+		labelled(lang.L("minutes.outcome"), r.Outcome.Select), labelled(lang.L("minutes.for"), r.For),
 		labelled(lang.L("minutes.against"), r.Against), labelled(lang.L("minutes.abstentions"), r.Abstain))
 	r.place(r.Text, fields, t.decisionBox)
 	t.Decisions = append(t.Decisions, r)
@@ -246,7 +246,7 @@ func (t *Tab) addActionRow(a meeting.Action) *ActionRow {
 	t.wire(&r.row, func() { t.saveAction(r) }, lang.L("Delete this action?"), func() { t.deleteAction(r) },
 		[]*widget.Entry{r.Title, r.Due}, []*widget.Select{r.Owner, r.Status.Select})
 	fields := container.NewGridWithColumns(3,
-		labelled(lang.L("minutes.owner"), r.Owner), labelled(lang.L("minutes.due"), r.Due), labelled(lang.L("minutes.status"), r.Status))
+		labelled(lang.L("minutes.owner"), r.Owner), labelled(lang.L("minutes.due"), r.Due), labelled(lang.L("minutes.status"), r.Status.Select))
 	r.place(r.Title, fields, t.actionBox)
 	t.Actions = append(t.Actions, r)
 	return r

@@ -163,7 +163,7 @@ func wrapping(imp widget.Importance) *widget.Label {
 // buttons and what became of the last write.
 func (t *Tab) card(d *Doc) fyne.CanvasObject {
 	title, about := describe(d.Kind)
-	rows := []fyne.CanvasObject{container.NewHBox(widget.NewLabel(lang.L("print.language")), d.Language)}
+	rows := []fyne.CanvasObject{container.NewHBox(widget.NewLabel(lang.L("print.language")), d.Language.Select)}
 	for _, c := range []*widget.Check{d.Public, d.Duplex, d.Copies} {
 		if c != nil {
 			rows = append(rows, c)
@@ -269,7 +269,7 @@ func (t *Tab) run(d *Doc, j job, path string) error {
 	err := t.write(j, path, func(p *export.Preflight) {
 		pages = p.Pages
 		for _, is := range p.Issues {
-			issues = append(issues, "• "+is.String())
+			issues = append(issues, "• "+issueText(is))
 		}
 		fyne.Do(func() { d.preflight(p, issues) })
 	}, func(done, total int) {
@@ -340,6 +340,22 @@ func (t *Tab) writePack(ctx context.Context, r *meeting.Record, j job, path stri
 	}
 	preflight(&p.Preflight)
 	return p.WriteFiles(path, holders, j.password, "", wrote)
+}
+
+// issueText words an issue of the preflight in the window's language:
+// where (the item, the paper), then what, in the document's.
+func issueText(is export.Issue) string {
+	var where []string
+	if is.Item != "" {
+		where = append(where, lang.L("Item {{.Number}}", map[string]any{"Number": is.Item}))
+	}
+	if is.Paper != "" {
+		where = append(where, lang.L("“{{.Title}}”", map[string]any{"Title": is.Paper}))
+	}
+	if len(where) == 0 {
+		return is.Problem
+	}
+	return lang.L("{{.Where}}: {{.Problem}}", map[string]any{"Where": strings.Join(where, " — "), "Problem": is.Problem})
 }
 
 // dropEmpty removes the empty file the save dialog made at path.

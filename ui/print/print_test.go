@@ -127,8 +127,7 @@ func TestWriteAgendaAndPack(t *testing.T) {
 	if pages > 0 && pages < 4+docs[0].Pages {
 		t.Errorf("the pack has %d pages: the paper's %d are not in it", pages, docs[0].Pages)
 	}
-	if pack.Issues.Hidden || !strings.Contains(pack.Issues.Text, "Note budgétaire") ||
-		!strings.Contains(pack.Issues.Text, "remis après la date limite") {
+	if pack.Issues.Hidden || !strings.Contains(pack.Issues.Text, "• Item 1 — “Note budgétaire”: remis après la date limite (01/01/2026)") {
 		t.Errorf("the preflight does not report the late paper: %q", pack.Issues.Text)
 	}
 	if !pack.Progress.Hidden || pack.Write.Disabled() {
@@ -247,5 +246,9 @@ func TestFrench(t *testing.T) {
 	pdfPages(t, path)
 	if got := tab.Docs[export.DocMinutes].Result.Text; !strings.HasPrefix(got, "Écrit : "+path) {
 		t.Errorf("result in French: %q", got)
+	}
+	must(t, tab.WriteTo(export.DocPack, filepath.Join(dir, "dossier.pdf")))
+	if got := tab.Docs[export.DocPack].Issues.Text; !strings.Contains(got, "• Point 1 — « Note budgétaire » : remis après la date limite (01/01/2026)") {
+		t.Errorf("preflight in French: %q", got)
 	}
 }
