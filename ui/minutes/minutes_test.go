@@ -13,7 +13,6 @@ import (
 
 	"quorum/meeting"
 	"quorum/ui/minutes"
-	"quorum/ui/uikit"
 	"quorum/ui/uitest"
 )
 
@@ -185,14 +184,14 @@ func TestMinutesOfAnItem(t *testing.T) {
 
 	// Deleting asks first.
 	test.Tap(tab.Decisions[0].Delete)
-	tapDialogButton(t, env, lang.L("minutes.delete"))
+	uitest.TapDialogButton(t, env, lang.L("minutes.delete"))
 	env.Wait()
 	a, _ = st.Agenda(ctx, m.ID)
 	if n := len(a.Find(items[0].ID).Decisions); n != 0 || len(tab.Decisions) != 0 {
 		t.Errorf("after Delete: %d decisions stored, %d shown", n, len(tab.Decisions))
 	}
 	test.Tap(tab.Actions[0].Delete)
-	tapDialogButton(t, env, lang.L("minutes.keep"))
+	uitest.TapDialogButton(t, env, lang.L("minutes.keep"))
 	env.Wait()
 	if acts, _ := st.ListActions(ctx, meeting.ActionFilter{MeetingID: m.ID}); len(acts) != 1 {
 		t.Errorf("Keep deleted the action")
@@ -205,22 +204,6 @@ func TestMinutesOfAnItem(t *testing.T) {
 	if len(tab.Decisions) != 1 || tab.Decisions[0].Text.Text != "Décision prise ailleurs" || tab.Items.Length() != 4 {
 		t.Errorf("after Reload: %d decisions shown", len(tab.Decisions))
 	}
-}
-
-// tapDialogButton taps the button of the dialog over the window.
-func tapDialogButton(t *testing.T, env *uikit.Env, label string) {
-	t.Helper()
-	overlays := uitest.Overlays(env)
-	if len(overlays) == 0 {
-		t.Fatalf("no dialog to tap %q in", label)
-	}
-	for _, o := range test.LaidOutObjects(overlays[len(overlays)-1]) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
-			test.Tap(b)
-			return
-		}
-	}
-	t.Fatalf("the dialog has no %q button", label)
 }
 
 func TestSittingTimes(t *testing.T) {

@@ -226,12 +226,8 @@ func TestFrench(t *testing.T) {
 	}
 	// Write… asks where, offering the meeting's name for the file.
 	test.Tap(agenda.Write)
-	overlays := uitest.Overlays(env)
-	if len(overlays) == 0 {
-		t.Fatal("Write… asks nothing")
-	}
 	found := false
-	for _, o := range test.LaidOutObjects(overlays[len(overlays)-1]) {
+	for _, o := range uitest.TopOverlay(env) {
 		if e, ok := o.(*widget.Entry); ok && e.Text == "CODIR-1 ordre du jour.pdf" {
 			found = true
 		}
@@ -239,7 +235,7 @@ func TestFrench(t *testing.T) {
 	if !found {
 		t.Error("the save dialog does not offer « CODIR-1 ordre du jour.pdf »")
 	}
-	overlays[len(overlays)-1].Hide()
+	uitest.TapDialogButton(t, env, "Annuler")
 
 	path := filepath.Join(dir, "pv.pdf")
 	must(t, tab.WriteTo(export.DocMinutes, path))
@@ -250,5 +246,25 @@ func TestFrench(t *testing.T) {
 	must(t, tab.WriteTo(export.DocPack, filepath.Join(dir, "dossier.pdf")))
 	if got := tab.Docs[export.DocPack].Issues.Text; !strings.Contains(got, "• Point 1 — « Note budgétaire » : remis après la date limite (01/01/2026)") {
 		t.Errorf("preflight in French: %q", got)
+	}
+}
+
+// TestWriteThroughTheSaveDialog goes the user's way: Write…, the file
+// dialog opens in the folder used last with the document's name, Save.
+func TestWriteThroughTheSaveDialog(t *testing.T) {
+	env, _, _, tab := codirTab(t)
+	dir := t.TempDir()
+	env.Prefs.SetExportFolder(dir)
+	attendance := tab.Docs[export.DocAttendance]
+	test.Tap(attendance.Write)
+	uitest.TapDialogButton(t, env, "Save")
+	env.Wait()
+	path := filepath.Join(dir, "CODIR-1 feuille d'émargement.pdf")
+	pdfPages(t, path)
+	if !strings.Contains(attendance.Result.Text, path) {
+		t.Errorf("the panel says %q", attendance.Result.Text)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*")); len(files) != 1 {
+		t.Errorf("the folder holds %q", files)
 	}
 }
