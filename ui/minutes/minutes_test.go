@@ -13,6 +13,7 @@ import (
 
 	"quorum/meeting"
 	"quorum/ui/minutes"
+	"quorum/ui/uikit"
 	"quorum/ui/uitest"
 )
 
@@ -319,5 +320,25 @@ func TestReadOnly(t *testing.T) {
 		if !w.Disabled() {
 			t.Errorf("%T is editable in a read-only database", w)
 		}
+	}
+}
+
+// TestDeletedWhileTyping deletes a decision before its save is due: the
+// save, when its time comes, must not bring it back.
+func TestDeletedWhileTyping(t *testing.T) {
+	env, _ := uitest.Env(t)
+	st := uitest.Store(t)
+	m, items, _ := sitting(t, st)
+	tab := uitest.Shown(env, minutes.New(env, st, m.ID))
+	test.Tap(tab.AddDecision)
+	test.Type(tab.Decisions[0].Text, "Une décision vite regrettée")
+	test.Tap(tab.Decisions[0].Delete)
+	uitest.TapDialogButton(t, env, lang.L("minutes.delete"))
+	time.Sleep(uikit.SaveDelay + 300*time.Millisecond)
+	env.Wait()
+	a, err := st.Agenda(context.Background(), m.ID)
+	must(t, err)
+	if n := len(a.Find(items[0].ID).Decisions); n != 0 || len(tab.Decisions) != 0 {
+		t.Errorf("a decision deleted while typed: %d stored, %d shown", n, len(tab.Decisions))
 	}
 }

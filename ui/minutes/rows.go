@@ -36,6 +36,7 @@ type row struct {
 	Error  *widget.Label
 	box    *fyne.Container
 	saver  *uikit.Saver
+	gone   bool // deleted: a save still on its way is dropped
 }
 
 // wire makes a row save through save: typed fields some time after the
@@ -43,7 +44,11 @@ type row struct {
 // A read-only window disables them all.
 func (t *Tab) wire(r *row, save func(), question string, del func(), typed []*widget.Entry, picked []*widget.Select) {
 	r.Error = errorLabel()
-	r.saver = t.rowSaver(save)
+	r.saver = t.rowSaver(func() {
+		if !r.gone {
+			save()
+		}
+	})
 	r.Delete = widget.NewButtonWithIcon(lang.L("minutes.delete"), theme.DeleteIcon(), func() { t.confirmDelete(question, del) })
 	if t.env.ReadOnly {
 		r.Delete.Disable()
@@ -180,16 +185,17 @@ func (t *Tab) deleteDecision(r *DecisionRow) {
 		it := t.item()
 		it.Decisions = slices.DeleteFunc(it.Decisions, func(x meeting.Decision) bool { return x.ID == r.d.ID })
 	}
-	t.dropRow(r.saver, r.box, t.decisionBox)
+	t.dropRow(&r.row, t.decisionBox)
 	t.Decisions = slices.DeleteFunc(t.Decisions, func(x *DecisionRow) bool { return x == r })
 }
 
 // dropRow takes a deleted row off the panel; what was typed in it is
 // dropped with it.
-func (t *Tab) dropRow(s *uikit.Saver, box, in *fyne.Container) {
-	t.env.Forget(s)
-	t.rowSavers = slices.DeleteFunc(t.rowSavers, func(x *uikit.Saver) bool { return x == s })
-	in.Remove(box)
+func (t *Tab) dropRow(r *row, in *fyne.Container) {
+	r.gone = true
+	t.env.Forget(r.saver)
+	t.rowSavers = slices.DeleteFunc(t.rowSavers, func(x *uikit.Saver) bool { return x == r.saver })
+	in.Remove(r.box)
 }
 
 // confirmDelete asks before deleting.
@@ -295,6 +301,6 @@ func (t *Tab) deleteAction(r *ActionRow) {
 		}
 		t.rec.Actions = slices.DeleteFunc(t.rec.Actions, func(x *meeting.Action) bool { return x.ID == r.a.ID })
 	}
-	t.dropRow(r.saver, r.box, t.actionBox)
+	t.dropRow(&r.row, t.actionBox)
 	t.Actions = slices.DeleteFunc(t.Actions, func(x *ActionRow) bool { return x == r })
 }
