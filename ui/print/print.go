@@ -65,8 +65,8 @@ type Doc struct {
 	Password *widget.Entry      // pack: the password that opens it
 	ByOwner  *widget.RadioGroup // action log: by status or by owner
 	Write    *widget.Button
-	Progress *widget.ProgressBar         // the pack's build
-	Busy     *widget.ProgressBarInfinite // the other documents
+	Progress *widget.ProgressBar         // the pack's papers placed
+	Busy     *widget.ProgressBarInfinite // until then, and for the other documents
 	Result   *widget.Label               // what was written
 	Issues   *widget.Label               // the pack's preflight report
 	Error    *widget.Label
@@ -248,7 +248,8 @@ func (t *Tab) ask(d *Doc) {
 // WriteTo writes a document of the meeting (export.DocAgenda …) to path
 // with the options the panel shows, as its Write… button does once a
 // place is chosen, and shows the outcome in the panel. It blocks until
-// the file is written; call it on the UI thread only in tests.
+// the file is written: the Write… button calls the same code off the UI
+// thread; tests and the end-to-end check call it directly.
 func (t *Tab) WriteTo(kind, path string) error {
 	d := t.Docs[kind]
 	if d == nil {
@@ -260,7 +261,7 @@ func (t *Tab) WriteTo(kind, path string) error {
 // run builds a document and writes it to path; the panel shows its
 // progress, then what was written or why not. It runs off the UI thread.
 func (t *Tab) run(d *Doc, j job, path string) error {
-	fyne.Do(func() { d.start(j.kind == export.DocPack) })
+	fyne.Do(d.start)
 	var (
 		written []string
 		issues  []string
@@ -273,7 +274,7 @@ func (t *Tab) run(d *Doc, j job, path string) error {
 		}
 		fyne.Do(func() { d.preflight(p, issues) })
 	}, func(done, total int) {
-		fyne.Do(func() { d.Progress.SetValue(float64(done) / float64(max(total, 1))) })
+		fyne.Do(func() { d.progress(float64(done) / float64(max(total, 1))) })
 	}, func(p string) { written = append(written, p) })
 	if err != nil || (len(written) > 0 && written[0] != path) {
 		dropEmpty(path) // what the file dialog made, not written
@@ -365,21 +366,27 @@ func dropEmpty(path string) {
 	}
 }
 
-// start shows that the document is being built.
-func (d *Doc) start(measured bool) {
+// start shows that the document is being built: how far is not known
+// until the pack places its first paper.
+func (d *Doc) start() {
 	d.Write.Disable()
 	for _, l := range []*widget.Label{d.Result, d.Issues, d.Error} {
 		l.Hide()
 	}
 	d.Open.Hide()
 	d.Folder.Hide()
-	if measured {
-		d.Progress.SetValue(0)
+	d.Busy.Show()
+	d.Busy.Start()
+}
+
+// progress shows how much of the pack is built, from 0 to 1.
+func (d *Doc) progress(share float64) {
+	if d.Progress.Hidden {
+		d.Busy.Stop()
+		d.Busy.Hide()
 		d.Progress.Show()
-	} else {
-		d.Busy.Show()
-		d.Busy.Start()
 	}
+	d.Progress.SetValue(share)
 }
 
 // preflight shows what building the pack found.

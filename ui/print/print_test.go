@@ -130,8 +130,11 @@ func TestWriteAgendaAndPack(t *testing.T) {
 	if pack.Issues.Hidden || !strings.Contains(pack.Issues.Text, "• Item 1 — “Note budgétaire”: remis après la date limite (01/01/2026)") {
 		t.Errorf("the preflight does not report the late paper: %q", pack.Issues.Text)
 	}
-	if !pack.Progress.Hidden || pack.Write.Disabled() {
-		t.Errorf("the progress bar stays after the build")
+	if pack.Progress.Value != 1 {
+		t.Errorf("the progress bar reached %v, want 1 (every paper placed)", pack.Progress.Value)
+	}
+	if !pack.Progress.Hidden || !pack.Busy.Hidden || pack.Write.Disabled() {
+		t.Errorf("the progress bars stay after the build")
 	}
 }
 
