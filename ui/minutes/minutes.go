@@ -122,12 +122,12 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	t.AddAction = widget.NewButtonWithIcon(lang.L("Add an action"), theme.ContentAddIcon(), t.newAction)
 
 	t.ItemFields = container.NewVBox(
-		heading(lang.L("minutes.notes")), t.Notes, t.NotesError,
+		heading(lang.X("minutes.notes", "Notes")), t.Notes, t.NotesError,
 		widget.NewSeparator(),
-		heading(lang.L("minutes.decisions")), t.decisionBox, container.NewHBox(t.AddDecision),
+		heading(lang.L("Decisions")), t.decisionBox, container.NewHBox(t.AddDecision),
 		widget.NewSeparator())
 	panel := container.NewVBox(t.Heading, t.NoItems, t.ItemFields,
-		heading(lang.L("minutes.actions")), t.actionBox, container.NewHBox(t.AddAction))
+		heading(lang.L("Actions")), t.actionBox, container.NewHBox(t.AddAction))
 
 	split := container.NewHSplit(t.Items, container.NewVScroll(container.NewPadded(panel)))
 	split.Offset = 0.3

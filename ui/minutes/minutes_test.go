@@ -89,6 +89,9 @@ func TestMinutesOfAnItem(t *testing.T) {
 		t.Fatalf("%d decision rows after Add", len(tab.Decisions))
 	}
 	d := tab.Decisions[0]
+	if d.Delete.Text != "Delete" {
+		t.Errorf("the Delete button reads %q", d.Delete.Text)
+	}
 	test.Type(d.Text, "Le procès-verbal de la séance n° 11 est approuvé.")
 	test.Type(d.For, "7")
 	test.Type(d.Against, "2")
@@ -185,14 +188,14 @@ func TestMinutesOfAnItem(t *testing.T) {
 
 	// Deleting asks first.
 	test.Tap(tab.Decisions[0].Delete)
-	uitest.TapDialogButton(t, env, lang.L("minutes.delete"))
+	uitest.TapDialogButton(t, env, lang.L("Delete"))
 	env.Wait()
 	a, _ = st.Agenda(ctx, m.ID)
 	if n := len(a.Find(items[0].ID).Decisions); n != 0 || len(tab.Decisions) != 0 {
 		t.Errorf("after Delete: %d decisions stored, %d shown", n, len(tab.Decisions))
 	}
 	test.Tap(tab.Actions[0].Delete)
-	uitest.TapDialogButton(t, env, lang.L("minutes.keep"))
+	uitest.TapDialogButton(t, env, lang.L("Keep"))
 	env.Wait()
 	if acts, _ := st.ListActions(ctx, meeting.ActionFilter{MeetingID: m.ID}); len(acts) != 1 {
 		t.Errorf("Keep deleted the action")
@@ -333,7 +336,7 @@ func TestDeletedWhileTyping(t *testing.T) {
 	test.Tap(tab.AddDecision)
 	test.Type(tab.Decisions[0].Text, "Une décision vite regrettée")
 	test.Tap(tab.Decisions[0].Delete)
-	uitest.TapDialogButton(t, env, lang.L("minutes.delete"))
+	uitest.TapDialogButton(t, env, lang.L("Delete"))
 	time.Sleep(uikit.SaveDelay + 300*time.Millisecond)
 	env.Wait()
 	a, err := st.Agenda(context.Background(), m.ID)

@@ -49,7 +49,7 @@ func (t *Tab) wire(r *row, save func(), question string, del func(), typed []*wi
 			save()
 		}
 	})
-	r.Delete = widget.NewButtonWithIcon(lang.L("minutes.delete"), theme.DeleteIcon(), func() { t.confirmDelete(question, del) })
+	r.Delete = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { t.confirmDelete(question, del) })
 	if t.env.ReadOnly {
 		r.Delete.Disable()
 		for _, e := range typed {
@@ -112,8 +112,8 @@ func (t *Tab) addDecisionRow(d meeting.Decision) *DecisionRow {
 	t.wire(&r.row, func() { t.saveDecision(r) }, lang.L("Delete this decision?"), func() { t.deleteDecision(r) },
 		[]*widget.Entry{r.Text, r.For, r.Against, r.Abstain}, []*widget.Select{r.Outcome.Select})
 	fields := container.NewGridWithColumns(4,
-		labelled(lang.L("minutes.outcome"), r.Outcome.Select), labelled(lang.L("minutes.for"), r.For),
-		labelled(lang.L("minutes.against"), r.Against), labelled(lang.L("minutes.abstentions"), r.Abstain))
+		labelled(lang.L("Outcome"), r.Outcome.Select), labelled(lang.L("For"), r.For),
+		labelled(lang.L("Against"), r.Against), labelled(lang.L("Abstentions"), r.Abstain))
 	r.place(r.Text, fields, t.decisionBox)
 	t.Decisions = append(t.Decisions, r)
 	return r
@@ -200,13 +200,13 @@ func (t *Tab) dropRow(r *row, in *fyne.Container) {
 
 // confirmDelete asks before deleting.
 func (t *Tab) confirmDelete(question string, yes func()) {
-	d := dialog.NewConfirm(lang.L("minutes.delete"), question, func(ok bool) {
+	d := dialog.NewConfirm(lang.L("Delete"), question, func(ok bool) {
 		if ok {
 			yes()
 		}
 	}, t.env.Window)
-	d.SetConfirmText(lang.L("minutes.delete"))
-	d.SetDismissText(lang.L("minutes.keep"))
+	d.SetConfirmText(lang.L("Delete"))
+	d.SetDismissText(lang.L("Keep"))
 	d.Show()
 }
 
@@ -252,7 +252,7 @@ func (t *Tab) addActionRow(a meeting.Action) *ActionRow {
 	t.wire(&r.row, func() { t.saveAction(r) }, lang.L("Delete this action?"), func() { t.deleteAction(r) },
 		[]*widget.Entry{r.Title, r.Due}, []*widget.Select{r.Owner, r.Status.Select})
 	fields := container.NewGridWithColumns(3,
-		labelled(lang.L("minutes.owner"), r.Owner), labelled(lang.L("minutes.due"), r.Due), labelled(lang.L("minutes.status"), r.Status.Select))
+		labelled(lang.L("Owner"), r.Owner), labelled(lang.L("Due"), r.Due), labelled(lang.L("Status"), r.Status.Select))
 	r.place(r.Title, fields, t.actionBox)
 	t.Actions = append(t.Actions, r)
 	return r

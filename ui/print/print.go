@@ -144,7 +144,7 @@ func (t *Tab) newDoc(kind string) *Doc {
 	d.Result = wrapping(widget.MediumImportance)
 	d.Issues = wrapping(widget.WarningImportance)
 	d.Error = wrapping(widget.DangerImportance)
-	d.Open = widget.NewButtonWithIcon(lang.L("print.open"), theme.FileIcon(), func() { t.open(d.written[0]) })
+	d.Open = widget.NewButtonWithIcon(lang.X("print.open", "Open"), theme.FileIcon(), func() { t.open(d.written[0]) })
 	d.Folder = widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(), func() { t.open(filepath.Dir(d.written[0])) })
 	d.Open.Hide()
 	d.Folder.Hide()
@@ -163,14 +163,14 @@ func wrapping(imp widget.Importance) *widget.Label {
 // buttons and what became of the last write.
 func (t *Tab) card(d *Doc) fyne.CanvasObject {
 	title, about := describe(d.Kind)
-	rows := []fyne.CanvasObject{container.NewHBox(widget.NewLabel(lang.L("print.language")), d.Language.Select)}
+	rows := []fyne.CanvasObject{container.NewHBox(widget.NewLabel(lang.L("Language")), d.Language.Select)}
 	for _, c := range []*widget.Check{d.Public, d.Duplex, d.Copies} {
 		if c != nil {
 			rows = append(rows, c)
 		}
 	}
 	if d.Password != nil {
-		rows = append(rows, container.NewBorder(nil, nil, widget.NewLabel(lang.L("print.password")), nil, d.Password))
+		rows = append(rows, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Password")), nil, d.Password))
 	}
 	if d.ByOwner != nil {
 		rows = append(rows, d.ByOwner)
