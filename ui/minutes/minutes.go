@@ -57,20 +57,16 @@ type Tab struct {
 	meetingID int64
 
 	rec      *meeting.Record
-	owners   []owner // who can own an action: attendees first, then the directory
-	entries  []entry
-	selected int // index in entries; -1: none
+	owners   []owner               // who can own an action: attendees first, then the directory
+	entries  []*meeting.AgendaItem // the list on the left; nil last: the actions tied to no item
+	selected int                   // index in entries; -1: none
+
+	saved int // changes saved so far: a read older than one is read again
 
 	timesSaver, notesSaver *uikit.Saver
 	rowSavers              []*uikit.Saver // of the rows shown
 	decisionBox, actionBox *fyne.Container
 	content                fyne.CanvasObject
-}
-
-// entry is one line of the list on the left: an agenda item, or the
-// actions of the meeting tied to no item (item nil).
-type entry struct {
-	item *meeting.AgendaItem
 }
 
 // owner is a person who can own an action.
@@ -152,6 +148,7 @@ func (t *Tab) Content() fyne.CanvasObject { return t.content }
 // Reload saves what is waiting, then reads the meeting again.
 func (t *Tab) Reload() {
 	t.flush()
+	saved := t.saved
 	type loaded struct {
 		rec    *meeting.Record
 		people []*meeting.Person
@@ -163,7 +160,15 @@ func (t *Tab) Reload() {
 		}
 		people, err := t.st.ListPeople(ctx, "")
 		return loaded{rec, people}, err
-	}, func(l loaded) { t.apply(l.rec, l.people) })
+	}, func(l loaded) {
+		// What was typed while the meeting was read is saved first; the
+		// read is then too old to show.
+		if t.flush(); t.saved != saved {
+			t.Reload()
+			return
+		}
+		t.apply(l.rec, l.people)
+	})
 }
 
 func (t *Tab) apply(rec *meeting.Record, people []*meeting.Person) {
@@ -190,8 +195,8 @@ func (t *Tab) apply(rec *meeting.Record, people []*meeting.Person) {
 		keep = itemID(t.entries[t.selected])
 	}
 	t.entries = t.entries[:0]
-	rec.Agenda.Walk(func(it *meeting.AgendaItem) { t.entries = append(t.entries, entry{item: it}) })
-	t.entries = append(t.entries, entry{})
+	rec.Agenda.Walk(func(it *meeting.AgendaItem) { t.entries = append(t.entries, it) })
+	t.entries = append(t.entries, nil)
 	t.NoItems.Hidden = len(rec.Agenda) > 0
 	t.Items.Refresh()
 	sel := 0
@@ -205,15 +210,16 @@ func (t *Tab) apply(rec *meeting.Record, people []*meeting.Person) {
 	t.show(sel) // when sel was selected already, Select says nothing
 }
 
-func itemID(e entry) int64 {
-	if e.item == nil {
+// itemID is the ID of an item, 0 for none.
+func itemID(it *meeting.AgendaItem) int64 {
+	if it == nil {
 		return 0
 	}
-	return e.item.ID
+	return it.ID
 }
 
 func (t *Tab) entryLabel(i int) string {
-	it := t.entries[i].item
+	it := t.entries[i]
 	if it == nil {
 		return lang.L("Actions tied to no item")
 	}
@@ -241,7 +247,7 @@ func (t *Tab) show(i int) {
 	}
 	t.rowSavers = nil
 	t.selected = i
-	it := t.entries[i].item
+	it := t.entries[i]
 	t.NotesError.Hide()
 	if it == nil {
 		t.Heading.SetText(lang.L("Actions tied to no item"))
@@ -261,7 +267,7 @@ func (t *Tab) show(i int) {
 	t.Actions = nil
 	t.actionBox.RemoveAll()
 	for _, a := range t.rec.Actions {
-		if a.ItemID == itemID(t.entries[i]) || (it == nil && t.rec.Agenda.Find(a.ItemID) == nil) {
+		if a.ItemID == itemID(it) || (it == nil && t.rec.Agenda.Find(a.ItemID) == nil) {
 			t.addActionRow(*a)
 		}
 	}
@@ -273,7 +279,7 @@ func (t *Tab) item() *meeting.AgendaItem {
 	if t.selected < 0 {
 		return nil
 	}
-	return t.entries[t.selected].item
+	return t.entries[t.selected]
 }
 
 func (t *Tab) saveTimes() {
@@ -325,10 +331,12 @@ func (t *Tab) check(e *widget.Entry, label *widget.Label, err error) bool {
 	return false
 }
 
-// failed shows why the store refused a change: a broken rule beside the
+// failed follows a change sent to the store: it counts the changes
+// saved, and shows why the store refused one: a broken rule beside the
 // form, anything else in a dialog. It reports whether err was one.
 func (t *Tab) failed(label *widget.Label, err error) bool {
 	if err == nil {
+		t.saved++
 		label.Hide()
 		return false
 	}

@@ -226,7 +226,7 @@ func (t *Tab) newAction() {
 	if t.selected < 0 {
 		return
 	}
-	focus(t.addActionRow(meeting.Action{MeetingID: t.meetingID, ItemID: itemID(t.entries[t.selected]), Status: meeting.ActionOpen}).Title)
+	focus(t.addActionRow(meeting.Action{MeetingID: t.meetingID, ItemID: itemID(t.item()), Status: meeting.ActionOpen}).Title)
 }
 
 func (t *Tab) addActionRow(a meeting.Action) *ActionRow {
