@@ -272,7 +272,7 @@ func (t *Tab) run(d *Doc, j job, path string) error {
 		for _, is := range p.Issues {
 			issues = append(issues, "• "+issueText(is))
 		}
-		fyne.Do(func() { d.preflight(p, issues) })
+		fyne.Do(func() { d.preflight(issues) })
 	}, func(done, total int) {
 		fyne.Do(func() { d.progress(float64(done) / float64(max(total, 1))) })
 	}, func(p string) { written = append(written, p) })
@@ -390,7 +390,7 @@ func (d *Doc) progress(share float64) {
 }
 
 // preflight shows what building the pack found.
-func (d *Doc) preflight(p *export.Preflight, issues []string) {
+func (d *Doc) preflight(issues []string) {
 	if len(issues) == 0 {
 		d.Issues.SetText(lang.L("Preflight: nothing to report."))
 		d.Issues.Importance = widget.SuccessImportance
