@@ -4,14 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
 	"quorum/export"
-	"quorum/export/paper"
 	"quorum/meeting"
 )
 
@@ -23,45 +20,11 @@ type packFlags struct {
 	ownerPassword string
 }
 
-// examinePapers examines, once, every paper whose content has not been
-// examined yet, and keeps what was learnt.
-func examinePapers(ctx context.Context, st *meeting.Store) error {
-	todo, err := st.PapersToExamine(ctx)
-	if err != nil || len(todo) == 0 {
-		return err
-	}
-	cache := ""
-	if dir, err := os.UserCacheDir(); err == nil {
-		cache = filepath.Join(dir, "Quorum", "pdfium")
-	}
-	ex, err := paper.NewExaminer(cache, paper.Limits{})
-	if err != nil {
-		return err
-	}
-	defer ex.Close()
-	for _, doc := range todo {
-		data, err := st.DocumentData(ctx, doc.ID)
-		if err != nil {
-			return err
-		}
-		rep := ex.Examine(ctx, data)
-		if !rep.Examined() {
-			return meeting.Errorf(meeting.EINTERNAL, "%s could not be examined: %s", doc.FileName, rep.Problem)
-		}
-		err = st.RecordExamination(ctx, doc.SHA256, meeting.Examination{Kind: meeting.PaperKind(rep.Kind),
-			Pages: rep.Pages, Problem: rep.Problem, Print: rep.Print})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // writePack builds a meeting's briefing pack and writes it to out, or one
 // personal copy per chosen attendee beside it; the preflight report goes
 // to stderr.
 func writePack(ctx context.Context, st *meeting.Store, id int64, out string, o export.Options, pf packFlags, stdout, stderr io.Writer) error {
-	if err := examinePapers(ctx, st); err != nil {
+	if err := export.ExaminePapers(ctx, st); err != nil {
 		return err
 	}
 	r, err := st.Record(ctx, id)
@@ -80,24 +43,13 @@ func writePack(ctx context.Context, st *meeting.Store, id int64, out string, o e
 	for _, is := range p.Preflight.Issues {
 		fmt.Fprintf(stderr, "warning: %s\n", is)
 	}
-	write := func(path string, c export.Copy) error {
-		err := export.WriteFile(path, func(w io.Writer) error { return p.Write(w, c, pf.password, pf.ownerPassword) })
-		if err == nil {
-			fmt.Fprintf(stdout, "wrote %s (%d pages, %d papers)\n", path, p.Preflight.Pages, p.Preflight.Papers)
-		}
-		return err
-	}
-	if len(holders) == 0 {
-		return write(out, export.Copy{})
-	}
-	ext := filepath.Ext(out)
+	names := make([]string, len(holders))
 	for i, a := range holders {
-		path := fmt.Sprintf("%s-%02d-%s%s", strings.TrimSuffix(out, ext), i+1, meeting.SafeFileName(a.Person.Name), ext)
-		if err := write(path, export.Copy{Holder: a.Person.Name, Number: i + 1, Of: len(holders)}); err != nil {
-			return err
-		}
+		names[i] = a.Person.Name
 	}
-	return nil
+	return p.WriteFiles(out, names, pf.password, pf.ownerPassword, func(path string) {
+		fmt.Fprintf(stdout, "wrote %s (%d pages, %d papers)\n", path, p.Preflight.Pages, p.Preflight.Papers)
+	})
 }
 
 // copyHolders returns the attendees who get a personal copy: all of them,
