@@ -65,6 +65,7 @@ type Screen struct {
 	seriesOf []*meeting.Series
 	list     []*meeting.Action
 	selected *meeting.Action
+	reads    int // reloads started, so that only the last one shows
 
 	content fyne.CanvasObject
 }
@@ -155,6 +156,8 @@ type loaded struct {
 // select, and shows them.
 func (s *Screen) Reload() {
 	f := s.filter()
+	s.reads++
+	read := s.reads
 	uikit.Load(s.env, func(ctx context.Context) (loaded, error) {
 		var l loaded
 		var err error
@@ -166,7 +169,11 @@ func (s *Screen) Reload() {
 		}
 		l.actions, err = s.st.ListActions(ctx, f)
 		return l, err
-	}, s.apply)
+	}, func(l loaded) {
+		if read == s.reads { // a later read, for later choices, shows its own
+			s.apply(l)
+		}
+	})
 }
 
 // filter is the store's filter for the choices of the drop-downs.

@@ -123,12 +123,14 @@ func TestListAndFilters(t *testing.T) {
 		t.Errorf("Bob's actions not done = %q", got)
 	}
 	s.owner.SetSelectedIndex(0)
+	env.Wait()
 	s.status.SetSelected("Done")
 	env.Wait()
 	if got := titles(s); got != "Réserver la salle" {
 		t.Errorf("done actions = %q", got)
 	}
 	s.status.SetSelectedIndex(0)
+	env.Wait()
 	s.series.SetSelected("CODIR – Comité de direction")
 	env.Wait()
 	if got := titles(s); got != "Réserver la salle|Envoyer le budget révisé" {
