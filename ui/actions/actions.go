@@ -56,6 +56,7 @@ type Screen struct {
 	info     *widget.Label
 	pick     *uikit.Choice[meeting.ActionStatus]
 	notes    *widget.Label
+	detail   *fyne.Container
 	addNote  *widget.Button
 	openIt   *widget.Button
 	noteForm *dialog.FormDialog // the open "Add a progress note" dialog
@@ -74,7 +75,7 @@ type Screen struct {
 var columns = []string{"Action", "Owner", "Due", "Status", "Meeting"}
 
 // columnWidths are the table's column widths at 1000 pixels wide.
-var columnWidths = []float32{300, 160, 120, 110, 230}
+var columnWidths = []float32{280, 160, 170, 100, 210}
 
 // New builds the Actions section; Reload fills it.
 func New(env *uikit.Env, st Store) *Screen {
@@ -126,19 +127,15 @@ func New(env *uikit.Env, st Store) *Screen {
 			s.env.Nav.OpenMeeting(s.selected.MeetingID, uikit.TabMinutes)
 		}
 	})
-	s.show(nil)
-
-	filters := container.NewHBox(
-		widget.NewLabel(lang.L("Owner")), s.owner,
-		widget.NewLabel(lang.L("Status")), s.status,
-		widget.NewLabel(lang.L("Series")), s.series,
-		s.overdue)
-	detail := container.NewVBox(s.heading, s.info,
+	// The filters' choices say what they filter: "All owners" …
+	filters := container.NewGridWithColumns(4, s.owner, s.status, s.series, s.overdue)
+	s.detail = container.NewVBox(s.heading, s.info,
 		container.NewHBox(widget.NewLabel(lang.L("Status")), s.pick.Select, s.addNote, s.openIt),
 		s.notes)
-	split := container.NewVSplit(s.table, container.NewVScroll(detail))
+	s.show(nil)
+	split := container.NewVSplit(s.table, container.NewVScroll(s.detail))
 	split.Offset = 0.6
-	s.content = container.NewBorder(container.NewVBox(container.NewHScroll(filters), s.count), nil, nil, nil, split)
+	s.content = container.NewBorder(container.NewVBox(filters, s.count), nil, nil, nil, split)
 	return s
 }
 
@@ -308,6 +305,7 @@ func meetingLabel(a *meeting.Action) string {
 
 // show fills the panel of the selected action (nil: none).
 func (s *Screen) show(a *meeting.Action) {
+	defer s.detail.Refresh()
 	s.selected = a
 	if a == nil {
 		s.heading.SetText(lang.L("Select an action to change its status or add a progress note."))

@@ -91,11 +91,11 @@ func New(env *uikit.Env, st Store) *Screen {
 	line := func(required bool) func(string) error {
 		return func(t string) error { return uikit.CheckLine(t, required) }
 	}
-	s.name = s.entry("name", lang.L("Name"), line(true))
-	s.title = s.entry("title", lang.L("Job title"), line(false))
-	s.org = s.entry("organisation", lang.L("Organisation"), line(false))
-	s.email = s.entry("email", lang.L("Email"), checkEmail)
-	s.phone = s.entry("phone", lang.L("Phone"), line(false))
+	s.name = s.fields.NewEntry("name", lang.L("Name"), line(true), s.changed)
+	s.title = s.fields.NewEntry("title", lang.L("Job title"), line(false), s.changed)
+	s.org = s.fields.NewEntry("organisation", lang.L("Organisation"), line(false), s.changed)
+	s.email = s.fields.NewEntry("email", lang.L("Email"), checkEmail, s.changed)
+	s.phone = s.fields.NewEntry("phone", lang.L("Phone"), line(false), s.changed)
 	s.remove = widget.NewButton(lang.L("Delete…"), s.askDelete)
 	s.remove.Importance = widget.DangerImportance
 	s.merge = widget.NewButton(lang.L("Merge with another entry…"), s.askMerge)
@@ -114,7 +114,7 @@ func New(env *uikit.Env, st Store) *Screen {
 		widget.NewSeparator(), bold(lang.L("Actions")), s.actions)
 	s.show(nil)
 
-	left := container.NewBorder(container.NewBorder(nil, nil, nil, s.add, s.filter), nil, nil, nil, s.list)
+	left := container.NewBorder(container.NewVBox(container.NewHBox(s.add), s.filter), nil, nil, nil, s.list)
 	split := container.NewHSplit(left, container.NewVScroll(s.form))
 	split.Offset = 0.35
 	s.content = split
@@ -125,16 +125,11 @@ func bold(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// entry makes a field of the form, named after the store's field.
-func (s *Screen) entry(field, label string, check func(string) error) *widget.Entry {
-	e := widget.NewEntry()
-	e.Validator = check
-	e.OnChanged = func(string) {
-		if !s.filling {
-			s.saver.Changed()
-		}
+// changed notes a change the user made, to be saved.
+func (s *Screen) changed() {
+	if !s.filling {
+		s.saver.Changed()
 	}
-	return s.fields.Add(field, label, e)
 }
 
 // checkEmail says what is wrong with an email address; empty is fine.
@@ -215,6 +210,7 @@ type detail struct {
 // actions.
 func (s *Screen) show(p *meeting.Person) {
 	s.saver.Flush() // what was typed goes to the entry it was typed for
+	defer s.form.Refresh()
 	s.cur = p
 	s.filling = true
 	defer func() { s.filling = false }()
@@ -271,16 +267,17 @@ func (s *Screen) loadDetail(id int64) {
 // showDetail lists the selected person's meetings (each opens its
 // attendees) and the actions they own.
 func (s *Screen) showDetail(d detail) {
+	defer s.form.Refresh()
 	s.meetings.RemoveAll()
 	for _, at := range d.meetings {
 		m := at.Meeting
 		text := lang.L("{{.Date}} – {{.Meeting}}: {{.Role}}, {{.Presence}}", map[string]any{
 			"Date": uikit.FormatDate(meeting.DateOf(m.Starts)), "Meeting": meetingName(m),
 			"Role": uikit.RoleLabel(at.Role), "Presence": uikit.PresenceLabel(at.Status)})
-		b := widget.NewButton(text, func() { s.env.Nav.OpenMeeting(m.ID, uikit.TabAttendees) })
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		s.meetings.Add(b)
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		b := widget.NewButton(lang.L("Open the meeting"), func() { s.env.Nav.OpenMeeting(m.ID, uikit.TabAttendees) })
+		s.meetings.Add(container.NewBorder(nil, nil, nil, b, l))
 	}
 	if len(d.meetings) == 0 {
 		s.meetings.Add(widget.NewLabel(lang.L("Attends no meeting.")))

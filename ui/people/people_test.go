@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,6 +55,14 @@ func pick(t *testing.T, s *Screen, env *uikit.Env, name string) {
 		}
 	}
 	t.Fatalf("%q is not in the list", name)
+}
+
+// meetingRow returns the text and the Open button of row i of the
+// selected person's meetings.
+func meetingRow(t *testing.T, s *Screen, i int) (*widget.Label, *widget.Button) {
+	t.Helper()
+	row := s.meetings.Objects[i].(*fyne.Container)
+	return row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Button)
 }
 
 func stored(t *testing.T, st *meeting.Store, id int64) *meeting.Person {
@@ -181,9 +190,9 @@ func TestMeetingsActionsAndDelete(t *testing.T) {
 	if len(s.meetings.Objects) != 1 {
 		t.Fatalf("%d meetings shown", len(s.meetings.Objects))
 	}
-	b := s.meetings.Objects[0].(*widget.Button)
-	if b.Text != "02/04/2026 – BRD n° 1 — Conseil de printemps: Chair, Confirmed" {
-		t.Errorf("meeting shown as %q", b.Text)
+	l, b := meetingRow(t, s, 0)
+	if l.Text != "02/04/2026 – BRD n° 1 — Conseil de printemps: Chair, Confirmed" || b.Text != "Open the meeting" {
+		t.Errorf("meeting shown as %q, %q", l.Text, b.Text)
 	}
 	test.Tap(b)
 	if nav.Meeting != board.ID || nav.Tab != uikit.TabAttendees {
@@ -290,8 +299,8 @@ func TestFrenchEmptyAndReadOnly(t *testing.T) {
 	if !s.name.Disabled() || !s.remove.Disabled() || !s.merge.Disabled() {
 		t.Error("read-only: the form can be edited")
 	}
-	if b := s.meetings.Objects[0].(*widget.Button); b.Text != "02/04/2026 – BRD n° 1 — Conseil de printemps : Président(e), Confirmé(e)" {
-		t.Errorf("French meeting line = %q", b.Text)
+	if l, _ := meetingRow(t, s, 0); l.Text != "02/04/2026 – BRD n° 1 — Conseil de printemps : Président(e), Confirmé(e)" {
+		t.Errorf("French meeting line = %q", l.Text)
 	}
 	if got := usedText(s.cur, meeting.PersonUse{Meetings: 2, Actions: 1}); got !=
 		"La fiche « Ada Lovelace » ne peut pas être supprimée : cette personne participe à 2 réunions, est responsable de 1 action. Retirez-la d’abord de ces éléments, ou fusionnez cette fiche avec une autre." {

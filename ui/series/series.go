@@ -44,9 +44,9 @@ const (
 func quorumLabel(k quorumKind) string {
 	switch k {
 	case quorumPercent:
-		return lang.L("A share of the voting members (%)")
+		return lang.L("Share of voting members (%)")
 	case quorumCount:
-		return lang.L("A fixed number of voting members")
+		return lang.L("Fixed number of voting members")
 	}
 	return lang.L("No quorum")
 }
@@ -137,23 +137,23 @@ func New(env *uikit.Env, st Store) *Screen {
 	s.heading.Wrapping = fyne.TextWrapWord
 	s.fields = uikit.NewFields()
 	s.saver = env.NewSaver(s.save)
-	s.name = s.entry(s.fields, "name", lang.L("Name"), func(t string) error { return uikit.CheckLine(t, true) })
-	s.code = s.entry(s.fields, "code", lang.L("Code"), func(t string) error {
+	s.name = s.fields.NewEntry("name", lang.L("Name"), required, s.changed)
+	s.code = s.fields.NewEntry("code", lang.L("Code"), func(t string) error {
 		if s.cur == nil {
 			return s.checkCode(t, 0)
 		}
 		return s.checkCode(t, s.cur.ID)
-	})
-	s.place = s.entry(s.fields, "place", lang.L("Usual place"), func(t string) error { return uikit.CheckLine(t, false) })
-	s.notice = s.entry(s.fields, "notice_days", lang.L("Notice (clear days)"), func(t string) error {
+	}, s.changed)
+	s.place = s.fields.NewEntry("place", lang.L("Usual place"), optional, s.changed)
+	s.notice = s.fields.NewEntry("notice_days", lang.L("Notice (clear days)"), func(t string) error {
 		_, err := uikit.ParseCount(t, 365)
 		return err
-	})
+	}, s.changed)
 	s.quorum = uikit.NewChoice([]quorumKind{noQuorum, quorumPercent, quorumCount}, quorumLabel, func(quorumKind) {
 		s.showQuorum()
 		s.saveNow()
 	})
-	s.quorumValue = s.entry(s.fields, "quorum", lang.L("Quorum"), s.checkQuorum)
+	s.quorumValue = s.fields.NewEntry("quorum", lang.L("Quorum"), s.checkQuorum, s.changed)
 	s.proxies = widget.NewCheck(lang.L("Members represented by a proxy count as present"), func(bool) { s.saveNow() })
 	s.remove = widget.NewButton(lang.L("Delete…"), s.askDelete)
 	s.remove.Importance = widget.DangerImportance
@@ -173,7 +173,7 @@ func New(env *uikit.Env, st Store) *Screen {
 		widget.NewFormItem(lang.L("Code"), s.code),
 		widget.NewFormItem(lang.L("Usual place"), s.place),
 		widget.NewFormItem(lang.L("Notice (clear days)"), s.notice),
-		widget.NewFormItem(lang.L("Quorum"), container.NewBorder(nil, nil, s.quorum.Select, nil, s.quorumValue)),
+		widget.NewFormItem(lang.L("Quorum"), container.NewGridWithColumns(2, s.quorum.Select, s.quorumValue)),
 		widget.NewFormItem("", s.proxies))
 	s.form = container.NewVBox(s.heading, form, s.fields.Problem, container.NewHBox(s.remove),
 		widget.NewSeparator(), bold(lang.L("Members")), s.membersBox, s.addMember,
@@ -187,20 +187,19 @@ func New(env *uikit.Env, st Store) *Screen {
 	return s
 }
 
+// required and optional check a one-line text.
+func required(t string) error { return uikit.CheckLine(t, true) }
+func optional(t string) error { return uikit.CheckLine(t, false) }
+
 func bold(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// entry makes a text field of the form, saved as typed.
-func (s *Screen) entry(f *uikit.Fields, field, label string, check func(string) error) *widget.Entry {
-	e := widget.NewEntry()
-	e.Validator = check
-	e.OnChanged = func(string) {
-		if !s.filling {
-			s.saver.Changed()
-		}
+// changed notes a change the user made, to be saved.
+func (s *Screen) changed() {
+	if !s.filling {
+		s.saver.Changed()
 	}
-	return f.Add(field, label, e)
 }
 
 // saveNow saves a change made with a picker or a button at once.
@@ -250,6 +249,7 @@ func (s *Screen) checkQuorum(t string) error {
 
 // showQuorum shows the quorum's number only when it has one.
 func (s *Screen) showQuorum() {
+	defer s.form.Refresh()
 	if s.quorum.Value() == noQuorum || s.quorum.Value() == "" {
 		s.quorumValue.Hide()
 		s.quorumValue.SetValidationError(nil)
@@ -322,6 +322,7 @@ func (s *Screen) open(id int64) {
 // show fills the form with sr (nil: none selected).
 func (s *Screen) show(sr *meeting.Series) {
 	s.saver.Flush()
+	defer s.form.Refresh()
 	s.cur = sr
 	s.filling = true
 	defer func() { s.filling = false }()
@@ -395,7 +396,6 @@ func (s *Screen) newItemRow(it meeting.StandardItem) *itemRow {
 	r := &itemRow{}
 	r.title = widget.NewEntry()
 	r.title.SetText(it.Title)
-	r.title.Validator = func(t string) error { return uikit.CheckLine(t, true) }
 	r.purpose = uikit.NewChoice(meeting.Purposes, uikit.PurposeLabel, func(meeting.Purpose) { s.saveNow() })
 	r.purpose.SetValue(it.Purpose)
 	r.minutes = widget.NewEntry()
@@ -403,16 +403,8 @@ func (s *Screen) newItemRow(it meeting.StandardItem) *itemRow {
 	if it.Minutes > 0 {
 		r.minutes.SetText(strconv.Itoa(it.Minutes))
 	}
-	r.minutes.Validator = func(t string) error {
-		_, err := uikit.ParseMinutes(t)
-		return err
-	}
 	for _, e := range []*widget.Entry{r.title, r.minutes} {
-		e.OnChanged = func(string) {
-			if !s.filling {
-				s.saver.Changed()
-			}
-		}
+		e.OnChanged = func(string) { s.changed() }
 	}
 	return r
 }
@@ -437,6 +429,7 @@ func moved[T any](list []T, from, to int) []T {
 
 // showMembers lays out the members' rows.
 func (s *Screen) showMembers() {
+	defer s.form.Refresh()
 	s.membersBox.RemoveAll()
 	for i, r := range s.members {
 		enable(r.role, !s.env.ReadOnly)
@@ -463,12 +456,17 @@ func (s *Screen) showMembers() {
 
 // showAgenda lays out the standard agenda's rows.
 func (s *Screen) showAgenda() {
+	defer s.form.Refresh()
 	s.agendaBox.RemoveAll()
 	s.agendaFields = uikit.NewFields()
 	for i, r := range s.agenda {
 		n := strconv.Itoa(i + 1)
-		s.agendaFields.Add("agenda["+strconv.Itoa(i)+"].title", lang.L("Item {{.N}}", map[string]any{"N": n}), r.title)
-		s.agendaFields.Add("agenda["+strconv.Itoa(i)+"].minutes", lang.L("Item {{.N}}, duration", map[string]any{"N": n}), r.minutes)
+		s.agendaFields.Add("agenda["+strconv.Itoa(i)+"].title", lang.L("Item {{.N}}", map[string]any{"N": n}), r.title, required)
+		s.agendaFields.Add("agenda["+strconv.Itoa(i)+"].minutes", lang.L("Item {{.N}}, duration", map[string]any{"N": n}), r.minutes,
+			func(t string) error {
+				_, err := uikit.ParseMinutes(t)
+				return err
+			})
 		for _, w := range []fyne.Disableable{r.title, r.purpose, r.minutes} {
 			enable(w, !s.env.ReadOnly)
 		}
@@ -482,8 +480,9 @@ func (s *Screen) showAgenda() {
 			s.saveNow()
 		})
 		minutes := container.NewGridWrap(fyne.NewSize(80, r.minutes.MinSize().Height), r.minutes)
+		purpose := container.NewGridWrap(fyne.NewSize(170, r.purpose.MinSize().Height), r.purpose.Select)
 		s.agendaBox.Add(container.NewBorder(nil, nil, widget.NewLabel(n+"."),
-			container.NewHBox(r.purpose.Select, minutes, buttons), r.title))
+			container.NewHBox(purpose, minutes, buttons), r.title))
 	}
 	if len(s.agenda) == 0 && s.cur != nil {
 		s.agendaBox.Add(widget.NewLabel(lang.L("No standard items.")))
@@ -621,7 +620,7 @@ func (s *Screen) askNew() {
 	}
 	s.saver.Flush()
 	s.newName = widget.NewEntry()
-	s.newName.Validator = func(t string) error { return uikit.CheckLine(t, true) }
+	s.newName.Validator = required
 	s.newCode = widget.NewEntry()
 	s.newCode.SetPlaceHolder("CODIR")
 	s.newCode.Validator = func(t string) error { return s.checkCode(t, 0) }

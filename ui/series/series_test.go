@@ -264,7 +264,7 @@ func TestFrenchEmptyAndReadOnly(t *testing.T) {
 	if len(s.all) != 0 || s.heading.Text != "Sélectionnez une instance, ou ajoutez-en une avec Nouvelle instance." || !s.name.Disabled() {
 		t.Errorf("empty database: %d series, heading %q", len(s.all), s.heading.Text)
 	}
-	if s.add.Text != "Nouvelle instance…" || s.quorum.Options[1] != "Une part des membres votants (%)" {
+	if s.add.Text != "Nouvelle instance…" || s.quorum.Options[1] != "Part des votants (%)" {
 		t.Errorf("French: %q, %q", s.add.Text, s.quorum.Options)
 	}
 

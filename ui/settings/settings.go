@@ -82,11 +82,8 @@ func New(env *uikit.Env, st Store, backups Backups, openDatabase func(path strin
 
 	s.fields = uikit.NewFields()
 	s.saver = env.NewSaver(s.save)
-	s.org = widget.NewEntry()
+	s.org = s.fields.NewEntry("organisation", lang.L("Organisation"), func(t string) error { return uikit.CheckLine(t, false) }, s.saver.Changed)
 	s.org.SetPlaceHolder(lang.L("Printed at the top of every document"))
-	s.org.Validator = func(t string) error { return uikit.CheckLine(t, false) }
-	s.org.OnChanged = func(string) { s.saver.Changed() }
-	s.fields.Add("organisation", lang.L("Organisation"), s.org)
 
 	s.logo = canvas.NewImageFromResource(nil)
 	s.logo.FillMode = canvas.ImageFillContain

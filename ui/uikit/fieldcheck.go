@@ -25,6 +25,7 @@ type Fields struct {
 type namedEntry struct {
 	name, label string
 	entry       *widget.Entry
+	check       func(string) error
 }
 
 // NewFields returns an empty set of fields, its Problem label hidden.
@@ -37,21 +38,31 @@ func NewFields() *Fields {
 }
 
 // Add names e after the store's field name, labelled label (already
-// translated), and returns it. Its validator, if any, is what Check runs.
-func (f *Fields) Add(name, label string, e *widget.Entry) *widget.Entry {
+// translated), and returns it; check (nil: none) says what is wrong with
+// its text. Check runs it rather than the entry's Validator, so that a
+// right field is not decorated with a tick.
+func (f *Fields) Add(name, label string, e *widget.Entry, check func(string) error) *widget.Entry {
 	e.AlwaysShowValidationError = true
-	f.list = append(f.list, namedEntry{name: name, label: label, entry: e})
+	f.list = append(f.list, namedEntry{name: name, label: label, entry: e, check: check})
 	return e
 }
 
-// Check runs every entry's validator, marks the entries that fail, shows
+// NewEntry returns a new entry, added as Add does, whose every change
+// calls changed.
+func (f *Fields) NewEntry(name, label string, check func(string) error, changed func()) *widget.Entry {
+	e := widget.NewEntry()
+	e.OnChanged = func(string) { changed() }
+	return f.Add(name, label, e, check)
+}
+
+// Check runs every entry's check, marks the entries that fail, shows
 // the first failure and reports whether all passed.
 func (f *Fields) Check() bool {
 	text := ""
 	for _, n := range f.list {
 		var err error
-		if n.entry.Validator != nil {
-			err = n.entry.Validator(n.entry.Text)
+		if n.check != nil {
+			err = n.check(n.entry.Text)
 		}
 		n.entry.SetValidationError(err)
 		if err != nil && text == "" {
