@@ -70,6 +70,9 @@ func New(env *uikit.Env, st Store) *Screen {
 	s.filter.SetPlaceHolder(lang.L("Filter by name, organisation or email"))
 	s.filter.OnChanged = func(string) { s.Reload() }
 	s.add = widget.NewButton(lang.L("New person…"), s.askNew)
+	if env.ReadOnly {
+		s.add.Disable()
+	}
 	s.list = widget.NewList(func() int { return len(s.people) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")

@@ -296,7 +296,7 @@ func TestFrenchEmptyAndReadOnly(t *testing.T) {
 	s.Reload()
 	env.Wait()
 	pick(t, s, env, "Ada Lovelace")
-	if !s.name.Disabled() || !s.remove.Disabled() || !s.merge.Disabled() {
+	if !s.name.Disabled() || !s.remove.Disabled() || !s.merge.Disabled() || !s.add.Disabled() {
 		t.Error("read-only: the form can be edited")
 	}
 	if l, _ := meetingRow(t, s, 0); l.Text != "02/04/2026 – BRD n° 1 — Conseil de printemps : Président(e), Confirmé(e)" {
