@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 )
 
 // MergePeople makes two directory entries for the same person one: every
@@ -11,9 +12,9 @@ import (
 // items presented, actions owned — points at keepID instead, keepID's empty
 // fields (title, organisation, email, phone) take dropID's, and dropID is
 // deleted. Where both are members of one series, keepID's membership
-// stays. It is refused (ECONFLICT, naming the meeting) when both attend the
-// same meeting or one holds the other's proxy: the user must settle which
-// entry that meeting keeps first.
+// stays. It is refused with a *MergeConflict (an ECONFLICT naming the
+// meeting) when both attend the same meeting or one holds the other's
+// proxy: the user must settle which entry that meeting keeps first.
 func (s *Store) MergePeople(ctx context.Context, keepID, dropID int64) error {
 	if keepID == dropID {
 		return Errorf(EINVALID, "an entry cannot be merged with itself")
@@ -62,24 +63,48 @@ func (s *Store) mergePeople(ctx context.Context, tx *sql.Tx, keepID, dropID int6
 	return execOne(ctx, tx, "person", dropID, `DELETE FROM people WHERE id = ?`, dropID)
 }
 
+// MergeConflict is why two directory entries cannot be merged: both
+// attend a meeting, or one holds the other's proxy at it. It is an
+// ECONFLICT *Error too (errors.As finds both), so that callers who only
+// want a message have one.
+type MergeConflict struct {
+	MeetingID int64
+	Title     string // the meeting's title
+	Day       Date   // its day, in its time zone
+	Proxy     bool   // one holds the other's proxy (else both attend)
+}
+
+func (c *MergeConflict) Error() string {
+	if c.Proxy {
+		return fmt.Sprintf("one entry holds the other's proxy at the meeting %q of %s: change the proxy first", c.Title, c.Day)
+	}
+	return fmt.Sprintf("both entries attend the meeting %q of %s: take one of them off it first", c.Title, c.Day)
+}
+
+// Unwrap gives the conflict as an *Error.
+func (c *MergeConflict) Unwrap() error { return &Error{Code: ECONFLICT, Message: c.Error()} }
+
 // checkMergeable refuses a merge that would put one person twice in a
 // meeting, or make an attendee hold their own proxy.
 func checkMergeable(ctx context.Context, tx *sql.Tx, a, b int64) error {
-	for _, c := range []struct{ where, msg string }{
+	for _, c := range []struct {
+		where string
+		proxy bool
+	}{
 		{`m.id IN (SELECT x.meeting_id FROM attendees x JOIN attendees y ON y.meeting_id = x.meeting_id
-			WHERE x.person_id = ?1 AND y.person_id = ?2)`,
-			"both entries attend the meeting %q of %s: take one of them off it first"},
+			WHERE x.person_id = ?1 AND y.person_id = ?2)`, false},
 		{`m.id IN (SELECT x.meeting_id FROM attendees x
-			WHERE (x.person_id = ?1 AND x.proxy_id = ?2) OR (x.person_id = ?2 AND x.proxy_id = ?1))`,
-			"one entry holds the other's proxy at the meeting %q of %s: change the proxy first"},
+			WHERE (x.person_id = ?1 AND x.proxy_id = ?2) OR (x.person_id = ?2 AND x.proxy_id = ?1))`, true},
 	} {
-		var title, starts, zone string
+		mc := &MergeConflict{Proxy: c.proxy}
+		var starts, zone string
 		var offset int
-		err := tx.QueryRowContext(ctx, `SELECT m.title, m.starts, m.utc_offset, m.time_zone FROM meetings m
-			WHERE `+c.where+` ORDER BY m.starts, m.id LIMIT 1`, a, b).Scan(&title, &starts, &offset, &zone)
+		err := tx.QueryRowContext(ctx, `SELECT m.id, m.title, m.starts, m.utc_offset, m.time_zone FROM meetings m
+			WHERE `+c.where+` ORDER BY m.starts, m.id LIMIT 1`, a, b).Scan(&mc.MeetingID, &mc.Title, &starts, &offset, &zone)
 		switch {
 		case err == nil:
-			return Errorf(ECONFLICT, c.msg, title, DateOf(inZone(parseTime(starts), zone, offset)))
+			mc.Day = DateOf(inZone(parseTime(starts), zone, offset))
+			return mc
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}

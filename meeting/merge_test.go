@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -102,6 +103,10 @@ func TestMergePeopleRefused(t *testing.T) {
 	if !strings.Contains(err.Error(), `"Budget"`) || !strings.Contains(err.Error(), "2026-03-11") {
 		t.Errorf("message %q does not name the meeting and its day", err)
 	}
+	var mc *MergeConflict
+	if !errors.As(err, &mc) || *mc != (MergeConflict{MeetingID: f.m2.ID, Title: "Budget", Day: "2026-03-11"}) {
+		t.Errorf("conflict = %+v", mc)
+	}
 	before := count(t, s, `SELECT count(*) FROM attendees WHERE person_id = ?`, f.drop.ID)
 	if before != 2 {
 		t.Errorf("the refused merge moved attendances: %d left on the dropped entry, want 2", before)
@@ -126,6 +131,10 @@ func TestMergePeopleRefusesOwnProxy(t *testing.T) {
 	wantErr(t, err, ECONFLICT, "")
 	if !strings.Contains(err.Error(), "proxy") || !strings.Contains(err.Error(), `"Audit"`) {
 		t.Errorf("message %q does not name the proxy and the meeting", err)
+	}
+	var mc *MergeConflict
+	if !errors.As(err, &mc) || *mc != (MergeConflict{MeetingID: m3.ID, Title: "Audit", Day: "2026-03-12", Proxy: true}) {
+		t.Errorf("conflict = %+v", mc)
 	}
 	if _, err := s.GetPerson(bg, f.keep.ID); err != nil {
 		t.Errorf("the refused merge deleted the entry: %v", err)

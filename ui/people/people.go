@@ -479,28 +479,21 @@ func (s *Screen) askMerge() {
 	})
 }
 
-// mergePeople merges drop into keep, first refusing in the user's words
-// when both attend one meeting; keep is then shown.
+// mergePeople merges drop into keep, then shows keep; a refusal names
+// the meeting in the user's words.
 func (s *Screen) mergePeople(keep, drop *meeting.Person) {
 	s.change(func(ctx context.Context) error {
-		a, err := s.st.PersonMeetings(ctx, keep.ID)
-		if err != nil {
+		err := s.st.MergePeople(ctx, keep.ID, drop.ID)
+		var mc *meeting.MergeConflict
+		if !errors.As(err, &mc) {
 			return err
 		}
-		b, err := s.st.PersonMeetings(ctx, drop.ID)
-		if err != nil {
-			return err
+		words := "Both entries attend the meeting “{{.Meeting}}” of {{.Date}}: take one of them off it first, then merge."
+		if mc.Proxy {
+			words = "One entry holds the other's proxy at the meeting “{{.Meeting}}” of {{.Date}}: change the proxy first, then merge."
 		}
-		for _, x := range a {
-			for _, y := range b {
-				if x.Meeting.ID == y.Meeting.ID {
-					return &meeting.Error{Code: meeting.ECONFLICT, Message: lang.L(
-						"Both entries attend the meeting “{{.Meeting}}” of {{.Date}}: take one of them off it first, then merge.",
-						map[string]any{"Meeting": meetingName(x.Meeting), "Date": uikit.FormatDate(meeting.DateOf(x.Meeting.Starts))})}
-				}
-			}
-		}
-		return s.st.MergePeople(ctx, keep.ID, drop.ID)
+		return &meeting.Error{Code: meeting.ECONFLICT, Message: lang.L(words,
+			map[string]any{"Meeting": mc.Title, "Date": uikit.FormatDate(mc.Day)})}
 	}, func() {
 		s.cur = keep
 		s.reload(true)

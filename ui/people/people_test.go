@@ -269,11 +269,27 @@ func TestMerge(t *testing.T) {
 	s.mergeDialog.Confirm()
 	env.Wait()
 	msg := uitest.TopOverlayText(env)
-	if !strings.Contains(msg, "Both entries attend the meeting “BRD n° 1 — Conseil de printemps” of 02/04/2026") {
+	if !strings.Contains(msg, "Both entries attend the meeting “Conseil de printemps” of 02/04/2026: take one of them off it first, then merge.") {
 		t.Errorf("refusal does not name the meeting:\n%s", msg)
 	}
 	if _, err := st.GetPerson(bg, other.ID); err != nil {
 		t.Errorf("the refused merge deleted an entry: %v", err)
+	}
+	env.Window.Canvas().Overlays().Top().Hide()
+
+	// Refused when one holds the other's proxy.
+	holder := person(t, st, "Ada Byron", "", "")
+	audit := &meeting.Meeting{Title: "Audit", Starts: time.Date(2026, 6, 1, 14, 0, 0, 0, time.UTC)}
+	must(t, st.CreateMeeting(bg, audit))
+	must(t, st.AddAttendee(bg, &meeting.Attendee{MeetingID: audit.ID, PersonID: dup.ID, Role: meeting.Member,
+		Status: meeting.Represented, ProxyID: holder.ID}))
+	test.Tap(s.merge)
+	env.Wait()
+	s.mergeWith.SetSelected("Ada Byron")
+	s.mergeDialog.Confirm()
+	env.Wait()
+	if msg := uitest.TopOverlayText(env); !strings.Contains(msg, "One entry holds the other's proxy at the meeting “Audit” of 01/06/2026") {
+		t.Errorf("proxy refusal:\n%s", msg)
 	}
 }
 
