@@ -372,16 +372,11 @@ func (s *Screen) setStatus(st meeting.ActionStatus) {
 	s.write(func(ctx context.Context) error { return s.st.UpdateAction(ctx, &a) })
 }
 
-// write runs a change off the UI thread, then reads the section again;
-// a failure is shown and the section shows what the store holds.
+// write runs a change off the UI thread, then reads the section again
+// (after a failure too, which is shown, so that it shows what the store
+// holds).
 func (s *Screen) write(change func(ctx context.Context) error) {
-	uikit.Load(s.env, func(ctx context.Context) (struct{}, error) {
-		err := change(ctx)
-		if err != nil {
-			fyne.Do(s.Reload)
-		}
-		return struct{}{}, err
-	}, func(struct{}) { s.Reload() })
+	uikit.Change(s.env, change, s.Reload, s.Reload)
 }
 
 // askNote opens the dialog that adds a progress note to the selected

@@ -113,8 +113,8 @@ func New(env *uikit.Env, st Store) *Screen {
 		widget.NewFormItem(lang.L("Phone"), s.phone))
 	s.form = container.NewVBox(s.heading, form, s.fields.Problem,
 		container.NewHBox(s.merge, s.remove),
-		widget.NewSeparator(), bold(lang.L("Meetings")), s.meetings,
-		widget.NewSeparator(), bold(lang.L("Actions")), s.actions)
+		widget.NewSeparator(), uikit.Heading(lang.L("Meetings")), s.meetings,
+		widget.NewSeparator(), uikit.Heading(lang.L("Actions")), s.actions)
 	s.show(nil)
 
 	left := container.NewBorder(container.NewVBox(container.NewHBox(s.add), s.filter), nil, nil, nil, s.list)
@@ -122,10 +122,6 @@ func New(env *uikit.Env, st Store) *Screen {
 	split.Offset = 0.35
 	s.content = split
 	return s
-}
-
-func bold(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // changed notes a change the user made, to be saved.
@@ -356,31 +352,15 @@ func (s *Screen) askNew() {
 				return
 			}
 			p := &meeting.Person{Name: strings.TrimSpace(s.newName.Text)}
-			s.change(func(ctx context.Context) error { return s.st.CreatePerson(ctx, p) }, func() {
+			uikit.Change(s.env, func(ctx context.Context) error { return s.st.CreatePerson(ctx, p) }, func() {
 				s.cur = p
 				s.filter.SetText("") // reads the directory, the new entry selected
 				s.reload(true)
-			})
+			}, s.Reload)
 		}, s.env.Window)
 	s.newDialog.Resize(fyne.NewSize(420, 160))
 	s.newDialog.Show()
 	s.env.Window.Canvas().Focus(s.newName)
-}
-
-// change runs a change off the UI thread, then done on it; a failure is
-// shown and the directory read again.
-func (s *Screen) change(fn func(ctx context.Context) error, done func()) {
-	s.env.Go(func() {
-		err := fn(s.env.Ctx)
-		fyne.Do(func() {
-			if err != nil {
-				s.env.ShowError(err)
-				s.Reload()
-				return
-			}
-			done()
-		})
-	})
 }
 
 // askDelete deletes the selected entry after confirmation; an entry that
@@ -402,7 +382,7 @@ func (s *Screen) askDelete() {
 			lang.L("“{{.Name}}” will be removed from the directory.", map[string]any{"Name": p.Name}),
 			func(ok bool) {
 				if ok {
-					s.change(func(ctx context.Context) error { return s.st.DeletePerson(ctx, p.ID) }, s.Reload)
+					uikit.Change(s.env, func(ctx context.Context) error { return s.st.DeletePerson(ctx, p.ID) }, s.Reload, s.Reload)
 				}
 			}, s.env.Window)
 		s.confirm.SetConfirmText(lang.L("Delete"))
@@ -482,7 +462,7 @@ func (s *Screen) askMerge() {
 // mergePeople merges drop into keep, then shows keep; a refusal names
 // the meeting in the user's words.
 func (s *Screen) mergePeople(keep, drop *meeting.Person) {
-	s.change(func(ctx context.Context) error {
+	uikit.Change(s.env, func(ctx context.Context) error {
 		err := s.st.MergePeople(ctx, keep.ID, drop.ID)
 		var mc *meeting.MergeConflict
 		if !errors.As(err, &mc) {
@@ -497,5 +477,5 @@ func (s *Screen) mergePeople(keep, drop *meeting.Person) {
 	}, func() {
 		s.cur = keep
 		s.reload(true)
-	})
+	}, s.Reload)
 }

@@ -176,8 +176,8 @@ func New(env *uikit.Env, st Store) *Screen {
 		widget.NewFormItem(lang.L("Quorum"), container.NewGridWithColumns(2, s.quorum.Select, s.quorumValue)),
 		widget.NewFormItem("", s.proxies))
 	s.form = container.NewVBox(s.heading, form, s.fields.Problem, container.NewHBox(s.remove),
-		widget.NewSeparator(), bold(lang.L("Members")), s.membersBox, s.addMember,
-		widget.NewSeparator(), bold(lang.L("Standard agenda")), s.agendaBox, container.NewHBox(s.addItem))
+		widget.NewSeparator(), uikit.Heading(lang.L("Members")), s.membersBox, s.addMember,
+		widget.NewSeparator(), uikit.Heading(lang.L("Standard agenda")), s.agendaBox, container.NewHBox(s.addItem))
 	s.show(nil)
 
 	left := container.NewBorder(container.NewHBox(s.add), nil, nil, nil, s.list)
@@ -190,10 +190,6 @@ func New(env *uikit.Env, st Store) *Screen {
 // required and optional check a one-line text.
 func required(t string) error { return uikit.CheckLine(t, true) }
 func optional(t string) error { return uikit.CheckLine(t, false) }
-
-func bold(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
 
 // changed notes a change the user made, to be saved.
 func (s *Screen) changed() {
@@ -631,27 +627,11 @@ func (s *Screen) askNew() {
 				return
 			}
 			sr := &meeting.Series{Name: strings.TrimSpace(s.newName.Text), Code: strings.TrimSpace(s.newCode.Text)}
-			s.change(func(ctx context.Context) error { return s.st.CreateSeries(ctx, sr) }, func() { s.reload(sr.ID) })
+			uikit.Change(s.env, func(ctx context.Context) error { return s.st.CreateSeries(ctx, sr) }, func() { s.reload(sr.ID) }, s.Reload)
 		}, s.env.Window)
 	s.newDialog.Resize(fyne.NewSize(420, 220))
 	s.newDialog.Show()
 	s.env.Window.Canvas().Focus(s.newName)
-}
-
-// change runs a change off the UI thread, then done on it; a failure is
-// shown and the list read again.
-func (s *Screen) change(fn func(ctx context.Context) error, done func()) {
-	s.env.Go(func() {
-		err := fn(s.env.Ctx)
-		fyne.Do(func() {
-			if err != nil {
-				s.env.ShowError(err)
-				s.Reload()
-				return
-			}
-			done()
-		})
-	})
 }
 
 // askDelete deletes the selected series after confirmation; one with
@@ -675,7 +655,7 @@ func (s *Screen) askDelete() {
 			lang.L("“{{.Name}}”, its members and its standard agenda will be deleted.", map[string]any{"Name": sr.Name}),
 			func(ok bool) {
 				if ok {
-					s.change(func(ctx context.Context) error { return s.st.DeleteSeries(ctx, sr.ID) }, s.Reload)
+					uikit.Change(s.env, func(ctx context.Context) error { return s.st.DeleteSeries(ctx, sr.ID) }, s.Reload, s.Reload)
 				}
 			}, s.env.Window)
 		s.confirm.SetConfirmText(lang.L("Delete"))
