@@ -358,6 +358,7 @@ func (s *Screen) askNew() {
 				s.reload(true)
 			}, s.Reload)
 		}, s.env.Window)
+	s.newName.OnSubmitted = func(string) { s.newDialog.Submit() } // Enter confirms
 	s.newDialog.Resize(fyne.NewSize(420, 160))
 	s.newDialog.Show()
 	s.env.Window.Canvas().Focus(s.newName)

@@ -98,6 +98,17 @@ func TestEditAsTyped(t *testing.T) {
 		t.Errorf("list shows %q", got)
 	}
 
+	// Tab goes through the form in order.
+	c := env.Window.Canvas()
+	c.Focus(s.name)
+	for _, want := range []*widget.Entry{s.title, s.org, s.email, s.phone} {
+		test.FocusNext(c)
+		if c.Focused() != want {
+			t.Errorf("Tab went to %T %p, want the next field", c.Focused(), c.Focused())
+		}
+	}
+	c.Unfocus()
+
 	// Bad input: a message by the field, nothing saved.
 	for _, c := range []struct {
 		entry *widget.Entry
@@ -154,7 +165,7 @@ func TestFilterAndNew(t *testing.T) {
 		t.Fatalf("%d people after an empty new entry", len(list))
 	}
 	test.Type(s.newName, "Zoé Ørsted")
-	s.newDialog.Submit()
+	s.newName.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter confirms
 	env.Wait()
 	list, err := st.ListPeople(bg, "Zoé")
 	must(t, err)

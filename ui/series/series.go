@@ -629,6 +629,9 @@ func (s *Screen) askNew() {
 			sr := &meeting.Series{Name: strings.TrimSpace(s.newName.Text), Code: strings.TrimSpace(s.newCode.Text)}
 			uikit.Change(s.env, func(ctx context.Context) error { return s.st.CreateSeries(ctx, sr) }, func() { s.reload(sr.ID) }, s.Reload)
 		}, s.env.Window)
+	for _, e := range []*widget.Entry{s.newName, s.newCode} {
+		e.OnSubmitted = func(string) { s.newDialog.Submit() } // Enter confirms
+	}
 	s.newDialog.Resize(fyne.NewSize(420, 220))
 	s.newDialog.Show()
 	s.env.Window.Canvas().Focus(s.newName)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -222,7 +223,7 @@ func TestNewAndDelete(t *testing.T) {
 		t.Errorf("taken code: %v", err)
 	}
 	s.newCode.SetText("CSE")
-	s.newDialog.Submit()
+	s.newCode.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter confirms
 	env.Wait()
 	list, err := st.ListSeries(bg)
 	must(t, err)
