@@ -8,7 +8,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -82,9 +81,7 @@ type Screen struct {
 	cur                       *meeting.Series
 	reads                     int // reloads started, so that only the last one shows
 
-	// Saves run in order; one overtaken by a later one is skipped.
-	saveMu       sync.Mutex
-	saves, saved int
+	writes uikit.Writes
 
 	// The dialogs last opened, for tests.
 	newDialog        *dialog.FormDialog
@@ -579,33 +576,20 @@ func (s *Screen) save() {
 	if !ok {
 		return
 	}
-	s.saves++
-	seq := s.saves
-	s.env.Go(func() {
-		s.saveMu.Lock()
-		defer s.saveMu.Unlock()
-		if seq < s.saved {
-			return // a later save has written more
+	s.writes.Run(s.env, func(ctx context.Context) error { return s.st.UpdateSeries(ctx, sr) }, func(err error) {
+		s.showError(err)
+		if err != nil {
+			return
 		}
-		err := s.st.UpdateSeries(s.env.Ctx, sr)
-		if err == nil {
-			s.saved = seq
+		for _, o := range s.all {
+			if o.ID == sr.ID {
+				o.Name, o.Code = sr.Name, sr.Code
+			}
 		}
-		fyne.Do(func() {
-			s.showError(err)
-			if err != nil {
-				return
-			}
-			for _, o := range s.all {
-				if o.ID == sr.ID {
-					o.Name, o.Code = sr.Name, sr.Code
-				}
-			}
-			if s.cur != nil && s.cur.ID == sr.ID {
-				s.heading.SetText(sr.Name)
-			}
-			s.list.Refresh()
-		})
+		if s.cur != nil && s.cur.ID == sr.ID {
+			s.heading.SetText(sr.Name)
+		}
+		s.list.Refresh()
 	})
 }
 

@@ -68,6 +68,8 @@ type Screen struct {
 	cur    meeting.Settings
 	loaded bool // cur holds what the store has: saving may replace it
 
+	writes uikit.Writes
+
 	content fyne.CanvasObject
 }
 
@@ -178,21 +180,16 @@ func (s *Screen) save() {
 }
 
 // write saves next off the UI thread; shown is told the outcome (nil
-// when saved) on the UI thread.
+// when saved) on the UI thread. next is at once what the next change
+// starts from, saved or not: a logo picked while the name is being saved
+// keeps the name, and a failed save is tried again with the next change.
 func (s *Screen) write(next meeting.Settings, shown func(error)) {
 	if err := next.Validate(); err != nil {
 		shown(err)
 		return
 	}
-	s.env.Go(func() {
-		err := s.st.SaveSettings(s.env.Ctx, next)
-		fyne.Do(func() {
-			if err == nil {
-				s.cur = next
-			}
-			shown(err)
-		})
-	})
+	s.cur = next
+	s.writes.Run(s.env, func(ctx context.Context) error { return s.st.SaveSettings(ctx, next) }, shown)
 }
 
 // showLogo shows the logo kept, or problem (already in words) about the
