@@ -44,6 +44,7 @@ type Screen struct {
 	name, title, org, email, phone *widget.Entry
 	fields                         *uikit.Fields
 	saver                          *uikit.Saver
+	writes                         uikit.Writes
 	remove, merge                  *widget.Button
 	meetings, actions              *fyne.Container
 	form                           *fyne.Container
@@ -317,24 +318,21 @@ func (s *Screen) save() {
 		s.fields.Show(err)
 		return
 	}
-	s.env.Go(func() {
-		err := s.st.UpdatePerson(s.env.Ctx, p)
-		fyne.Do(func() {
-			s.fields.Show(err)
-			if err != nil {
-				return
+	s.writes.Run(s.env, func(ctx context.Context) error { return s.st.UpdatePerson(ctx, p) }, func(err error) {
+		s.fields.Show(err)
+		if err != nil {
+			return
+		}
+		*cur = *p
+		for _, q := range s.people {
+			if q.ID == p.ID {
+				*q = *p
 			}
-			*cur = *p
-			for _, q := range s.people {
-				if q.ID == p.ID {
-					*q = *p
-				}
-			}
-			if s.cur != nil && s.cur.ID == p.ID {
-				s.heading.SetText(p.Name)
-			}
-			s.list.Refresh()
-		})
+		}
+		if s.cur != nil && s.cur.ID == p.ID {
+			s.heading.SetText(p.Name)
+		}
+		s.list.Refresh()
 	})
 }
 
