@@ -319,7 +319,13 @@ func (s *Screen) save() {
 		return
 	}
 	s.writes.Run(s.env, func(ctx context.Context) error { return s.st.UpdatePerson(ctx, p) }, func(err error) {
-		s.fields.Show(err)
+		shown := s.cur != nil && s.cur.ID == p.ID
+		switch {
+		case shown:
+			s.fields.Show(err)
+		case err != nil:
+			s.env.ShowError(err) // the form shows another entry by now
+		}
 		if err != nil {
 			return
 		}
@@ -329,7 +335,7 @@ func (s *Screen) save() {
 				*q = *p
 			}
 		}
-		if s.cur != nil && s.cur.ID == p.ID {
+		if shown {
 			s.heading.SetText(p.Name)
 		}
 		s.list.Refresh()

@@ -577,7 +577,13 @@ func (s *Screen) save() {
 		return
 	}
 	s.writes.Run(s.env, func(ctx context.Context) error { return s.st.UpdateSeries(ctx, sr) }, func(err error) {
-		s.showError(err)
+		shown := s.cur != nil && s.cur.ID == sr.ID
+		switch {
+		case shown:
+			s.showError(err)
+		case err != nil:
+			s.env.ShowError(err) // the form shows another series by now
+		}
 		if err != nil {
 			return
 		}
@@ -586,7 +592,7 @@ func (s *Screen) save() {
 				o.Name, o.Code = sr.Name, sr.Code
 			}
 		}
-		if s.cur != nil && s.cur.ID == sr.ID {
+		if shown {
 			s.heading.SetText(sr.Name)
 		}
 		s.list.Refresh()
