@@ -334,3 +334,27 @@ func TestFrenchEmptyAndReadOnly(t *testing.T) {
 		t.Errorf("French refusal = %q", got)
 	}
 }
+
+// busyStore refuses every change to an entry, as when another program
+// holds the database.
+type busyStore struct{ *meeting.Store }
+
+func (busyStore) UpdatePerson(context.Context, *meeting.Person) error {
+	return &meeting.Error{Code: meeting.EBUSY, Message: "the database is busy"}
+}
+
+func TestStoreFailureShown(t *testing.T) {
+	uitest.English(t)
+	st := uitest.Store(t)
+	ada := person(t, st, "Ada Lovelace", "", "")
+	s, env, _ := open(t, busyStore{st})
+	pick(t, s, env, "Ada Lovelace")
+	test.Type(s.phone, "01 02")
+	env.Wait()
+	if s.fields.Problem.Hidden || !strings.HasPrefix(s.fields.Problem.Text, "The database is busy (another Quorum or a backup is writing to it).") {
+		t.Errorf("problem = %q", s.fields.Problem.Text)
+	}
+	if got := stored(t, st, ada.ID); got.Phone != "" || s.phone.Text != "01 02" {
+		t.Errorf("stored phone %q, form %q", got.Phone, s.phone.Text)
+	}
+}
