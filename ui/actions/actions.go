@@ -96,9 +96,7 @@ func New(env *uikit.Env, st Store) *Screen {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) { s.fillCell(id, o.(*widget.Label)) })
 	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
+	s.table.CreateHeader = func() fyne.CanvasObject { return uikit.Heading("") }
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(lang.L(columns[id.Col]))
