@@ -66,12 +66,17 @@ func (s *Store) GetPerson(ctx context.Context, id int64) (*Person, error) {
 	var p *Person
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		p, err = scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE id = ?`, id))
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("person", id)
-		}
+		p, err = getPerson(ctx, tx, id)
 		return err
 	})
+	return p, err
+}
+
+func getPerson(ctx context.Context, tx *sql.Tx, id int64) (*Person, error) {
+	p, err := scanPerson(tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM people WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("person", id)
+	}
 	return p, err
 }
 
