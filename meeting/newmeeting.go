@@ -3,6 +3,7 @@ package meeting
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 )
 
@@ -29,7 +30,17 @@ func (s *Store) CreateMeetingFromSeries(ctx context.Context, m *Meeting) error {
 		if err := s.createMeeting(ctx, tx, m); err != nil {
 			return err
 		}
+		if err := followUp(ctx, tx, m); err != nil {
+			return err
+		}
+		added, err := itemKinds(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
 		for _, si := range sr.Agenda {
+			if k := standardKind(si.Title); k != OrdinaryItem && added[k] {
+				continue // the follow-up item Quorum added stands for it
+			}
 			it := &AgendaItem{MeetingID: m.ID, Title: si.Title, Purpose: si.Purpose, Minutes: si.Minutes}
 			if err := addItem(ctx, tx, it); err != nil {
 				return err
@@ -68,6 +79,9 @@ func (s *Store) CopyMeeting(ctx context.Context, fromID int64, starts time.Time)
 			return err
 		}
 		if err := s.createMeeting(ctx, tx, m); err != nil {
+			return err
+		}
+		if err := followUp(ctx, tx, m); err != nil {
 			return err
 		}
 		items, err := agenda(ctx, tx, fromID)
@@ -111,9 +125,14 @@ func copyOf(from *Meeting, starts time.Time) *Meeting {
 }
 
 // copyItems adds copies of items, and of their sub-items, under parentID
-// of meeting meetingID.
+// of meeting meetingID. The follow-up items (approval of the previous
+// minutes, review of actions) are not copied: a new meeting of a series
+// gets its own, about the meeting before it.
 func copyItems(ctx context.Context, tx *sql.Tx, items []*AgendaItem, meetingID, parentID int64) error {
 	for _, from := range items {
+		if from.Kind != OrdinaryItem {
+			continue
+		}
 		it := &AgendaItem{MeetingID: meetingID, ParentID: parentID, Title: from.Title, Purpose: from.Purpose,
 			PresenterID: from.PresenterID, Minutes: from.Minutes, Description: from.Description,
 			Confidential: from.Confidential}
@@ -125,4 +144,44 @@ func copyItems(ctx context.Context, tx *sql.Tx, items []*AgendaItem, meetingID, 
 		}
 	}
 	return nil
+}
+
+// itemKinds says which follow-up items meeting id has.
+func itemKinds(ctx context.Context, tx *sql.Tx, id int64) (map[ItemKind]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT kind FROM agenda_items WHERE meeting_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	kinds := map[ItemKind]bool{}
+	for rows.Next() {
+		var k ItemKind
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		kinds[k] = true
+	}
+	return kinds, rows.Err()
+}
+
+// standardKind recognises, by its title, a standard agenda item that does
+// what a follow-up item does: « Approbation du procès-verbal … »,
+// "Approval of the minutes …", « Suivi des actions », "Review of actions".
+func standardKind(title string) ItemKind {
+	t := strings.ToLower(title)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("approbation", "approval", "approve", "adoption") && has("procès-verbal", "proces-verbal", "pv", "minutes"):
+		return ApprovalItem
+	case has("action") && has("suivi", "revue", "review", "follow"):
+		return ReviewItem
+	}
+	return OrdinaryItem
 }

@@ -21,7 +21,7 @@ func seriesWithAgenda(t *testing.T, s *Store) (*Series, *Person, *Person) {
 func TestCreateMeetingFromSeries(t *testing.T) {
 	s := newStore(t)
 	sr, chair, guest := seriesWithAgenda(t, s)
-	addMeeting(t, s, sr.ID, "Earlier", fixedNow.AddDate(0, -1, 0))
+	earlier := addMeeting(t, s, sr.ID, "Earlier", fixedNow.AddDate(0, -1, 0))
 
 	m := &Meeting{SeriesID: sr.ID, Title: "CODIR de mars", Starts: fixedNow, Minutes: 90}
 	must(t, s.CreateMeetingFromSeries(bg, m))
@@ -32,9 +32,13 @@ func TestCreateMeetingFromSeries(t *testing.T) {
 	}
 	a, err := s.Agenda(bg, m.ID)
 	must(t, err)
-	if len(a) != 2 || a[0].Title != "Approbation du procès-verbal" || a[0].Purpose != ForDecision || a[0].Minutes != 10 ||
-		a[1].Title != "Questions diverses" || a[1].Number != "2" {
-		t.Errorf("agenda = %+v %+v", a[0], a[1])
+	// The follow-up items stand for the standard approval item; the
+	// other standard items follow.
+	if len(a) != 3 || a[0].Kind != ApprovalItem || a[0].ApprovesID != earlier.ID || a[1].Kind != ReviewItem ||
+		a[2].Title != "Questions diverses" || a[2].Number != "3" || a[2].Minutes != 15 {
+		for _, it := range a {
+			t.Errorf("agenda item %s %q kind %q", it.Number, it.Title, it.Kind)
+		}
 	}
 	at, err := s.Attendees(bg, m.ID)
 	must(t, err)
@@ -117,11 +121,14 @@ func TestCopyMeeting(t *testing.T) {
 
 	a, err := s.Agenda(bg, m.ID)
 	must(t, err)
-	if len(a) != 2 || len(a[1].Items) != 1 || len(a[0].Decisions) != 0 {
+	// The copy, the next meeting of the series, gets its own follow-up
+	// items about the meeting it copies, then the items copied.
+	if len(a) != 4 || a[0].Kind != ApprovalItem || a[0].ApprovesID != from.ID || a[1].Kind != ReviewItem ||
+		len(a[3].Items) != 1 || len(a[2].Decisions) != 0 {
 		t.Fatalf("agenda of the copy: %d items, %+v", len(a), a)
 	}
-	c := a[1].Items[0]
-	if c.Title != "Budget 2027" || c.Number != "2.1" || c.Minutes != 5 || c.PresenterID != chair.ID ||
+	c := a[3].Items[0]
+	if c.Title != "Budget 2027" || c.Number != "4.1" || c.Minutes != 5 || c.PresenterID != chair.ID ||
 		c.Description != "Présentation du budget" || !c.Confidential || c.Notes != "" {
 		t.Errorf("sub-item of the copy = %+v", c)
 	}
@@ -163,5 +170,33 @@ func TestCopyMeetingRefused(t *testing.T) {
 	wantErr(t, err, EINVALID, "starts")
 	if n := count(t, s, `SELECT count(*) FROM meetings`); n != 1 {
 		t.Errorf("%d meetings, want 1", n)
+	}
+}
+
+func TestFirstMeetingOfASeriesKeepsItsStandardAgenda(t *testing.T) {
+	s := newStore(t)
+	sr, _, _ := seriesWithAgenda(t, s)
+	m := &Meeting{SeriesID: sr.ID, Title: "CODIR n° 1", Starts: fixedNow, Minutes: 90}
+	must(t, s.CreateMeetingFromSeries(bg, m))
+	a, err := s.Agenda(bg, m.ID)
+	must(t, err)
+	if len(a) != 2 || a[0].Title != "Approbation du procès-verbal" || a[0].Kind != OrdinaryItem || a[0].Minutes != 10 {
+		t.Errorf("first meeting's agenda: %d items, first %q", len(a), a[0].Title)
+	}
+}
+
+func TestStandardKind(t *testing.T) {
+	for title, want := range map[string]ItemKind{
+		"Approbation du procès-verbal de la séance précédente": ApprovalItem,
+		"Approval of the minutes of the last meeting":          ApprovalItem,
+		"Adoption du PV":                                       ApprovalItem,
+		"Suivi des actions":                                    ReviewItem,
+		"Review of actions":                                    ReviewItem,
+		"Questions diverses":                                   OrdinaryItem,
+		"Budget 2027":                                          OrdinaryItem,
+	} {
+		if got := standardKind(title); got != want {
+			t.Errorf("standardKind(%q) = %q, want %q", title, got, want)
+		}
 	}
 }

@@ -11,8 +11,12 @@ import (
 	"testing"
 )
 
-// literalRE finds the texts given to lang.L and lang.N as string literals.
-var literalRE = regexp.MustCompile(`lang\.[LN]\(\s*("(?:[^"\\]|\\.)*")`)
+// literalRE finds the texts given to lang.L and lang.N as string
+// literals, joined with + or not; partRE splits them into their parts.
+var (
+	literalRE = regexp.MustCompile(`lang\.[LN]\(\s*("(?:[^"\\]|\\.)*"(?:\s*\+\s*"(?:[^"\\]|\\.)*")*)`)
+	partRE    = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+)
 
 // TestEveryTextHasAFrenchTranslation reads the window's code for every
 // text shown through lang and checks the French files translate it.
@@ -44,10 +48,13 @@ func TestEveryTextHasAFrenchTranslation(t *testing.T) {
 			return err
 		}
 		for _, m := range literalRE.FindAllStringSubmatch(string(src), -1) {
-			text, err := strconv.Unquote(m[1])
-			if err != nil {
-				t.Errorf("%s: %v", path, err)
-				continue
+			var text string
+			for _, part := range partRE.FindAllString(m[1], -1) {
+				p, err := strconv.Unquote(part)
+				if err != nil {
+					t.Errorf("%s: %v", path, err)
+				}
+				text += p
 			}
 			if _, ok := french[text]; !ok {
 				t.Errorf("%s: no French for %q", path, text)

@@ -38,7 +38,7 @@ type Tab struct {
 	env   *uikit.Env
 	st    Store
 	id    int64
-	queue uikit.Queue
+	queue uikit.Writes
 
 	search    *widget.Entry    // finds people in the directory
 	matches   *fyne.Container  // a button per person found
@@ -191,7 +191,7 @@ func personText(p *meeting.Person) string {
 // be changed on their row.
 func (t *Tab) add(personID int64) {
 	a := &meeting.Attendee{MeetingID: t.id, PersonID: personID, Role: meeting.Member, Voting: true, Status: meeting.Invited}
-	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.AddAttendee(ctx, a) }, func(err error) {
+	t.queue.Run(t.env, func(ctx context.Context) error { return t.st.AddAttendee(ctx, a) }, func(err error) {
 		t.env.ShowError(err)
 		if err == nil {
 			t.search.SetText("")
@@ -293,7 +293,7 @@ func (t *Tab) update(r *row, change func(*meeting.Attendee)) {
 		r.proxy.ClearSelected()
 	}
 	t.showCounts()
-	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.UpdateAttendee(ctx, &a) }, func(err error) {
+	t.queue.Run(t.env, func(ctx context.Context) error { return t.st.UpdateAttendee(ctx, &a) }, func(err error) {
 		if err != nil {
 			t.env.ShowError(err)
 			t.Reload()
@@ -302,7 +302,7 @@ func (t *Tab) update(r *row, change func(*meeting.Attendee)) {
 }
 
 func (t *Tab) removeAttendee(a *meeting.Attendee) {
-	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.RemoveAttendee(ctx, a.ID) }, func(err error) {
+	t.queue.Run(t.env, func(ctx context.Context) error { return t.st.RemoveAttendee(ctx, a.ID) }, func(err error) {
 		t.env.ShowError(err)
 		t.Reload()
 	})
@@ -333,7 +333,7 @@ func (t *Tab) createPerson() {
 		}
 		p := &meeting.Person{Name: strings.TrimSpace(f.name.Text), Email: strings.TrimSpace(f.email.Text),
 			Organisation: strings.TrimSpace(f.organisation.Text)}
-		t.queue.Do(t.env, func(ctx context.Context) error { return t.st.CreatePerson(ctx, p) }, func(err error) {
+		t.queue.Run(t.env, func(ctx context.Context) error { return t.st.CreatePerson(ctx, p) }, func(err error) {
 			if err != nil {
 				t.env.ShowError(err)
 				return

@@ -44,7 +44,7 @@ type Tab struct {
 	id    int64
 	m     *meeting.Meeting // as last read or saved
 	saver *uikit.Saver
-	queue uikit.Queue
+	queue uikit.Writes
 	// filling is true while Reload puts the meeting in the fields, whose
 	// changes are then not the user's.
 	filling bool
@@ -282,7 +282,7 @@ func (t *Tab) askStatus(to meeting.Status) {
 }
 
 func (t *Tab) setStatus(to meeting.Status) {
-	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.SetMeetingStatus(ctx, t.id, to) },
+	t.queue.Run(t.env, func(ctx context.Context) error { return t.st.SetMeetingStatus(ctx, t.id, to) },
 		func(err error) {
 			if err != nil {
 				t.env.ShowError(err)
@@ -352,7 +352,7 @@ func (t *Tab) save() {
 // the series has it) and retry is set, the other fields are written with
 // the number last saved.
 func (t *Tab) update(m *meeting.Meeting, retry bool) {
-	t.queue.Do(t.env, func(ctx context.Context) error { return t.st.UpdateMeeting(ctx, m) }, func(err error) {
+	t.queue.Run(t.env, func(ctx context.Context) error { return t.st.UpdateMeeting(ctx, m) }, func(err error) {
 		if err != nil {
 			t.showStoreError(err)
 			var me *meeting.Error

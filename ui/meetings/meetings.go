@@ -34,7 +34,7 @@ type Screen struct {
 	env   *uikit.Env
 	st    Store
 	now   func() time.Time
-	queue uikit.Queue
+	queue uikit.Writes
 
 	seriesFilter *widget.Select
 	statusFilter *uikit.Choice[meeting.Status]
@@ -231,7 +231,7 @@ func (s *Screen) confirmDelete(m *meeting.Meeting) {
 			if !ok {
 				return
 			}
-			s.queue.Do(s.env, func(ctx context.Context) error { return s.st.DeleteMeeting(ctx, m.ID) },
+			s.queue.Run(s.env, func(ctx context.Context) error { return s.st.DeleteMeeting(ctx, m.ID) },
 				func(err error) {
 					s.env.ShowError(err)
 					s.Reload()

@@ -199,7 +199,7 @@ func (f *newForm) create() {
 	m := &meeting.Meeting{Title: f.title.Text, Starts: uikit.StartsAt(day, at, time.Local), Minutes: mins,
 		Classification: s.env.Prefs.Classification(), Language: uikit.DocumentLanguage(s.env.Prefs)}
 	way, series, source := f.way(), f.series.SelectedIndex(), f.source.SelectedIndex()
-	s.queue.Do(s.env, func(ctx context.Context) error {
+	s.queue.Run(s.env, func(ctx context.Context) error {
 		switch way {
 		case fromSeries:
 			m.SeriesID = f.seriesList[series].ID

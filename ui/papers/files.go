@@ -166,9 +166,9 @@ func readFile(u fyne.URI) (*meeting.Document, []byte, error) {
 	if err == nil && fi.IsDir() {
 		return nil, nil, errors.New(lang.L("this is a folder, not a file"))
 	}
-	if err == nil && fi.Size() > meeting.MaxDocumentSize {
+	if err == nil && fi.Size() > meeting.MaxPaperBytes() {
 		return nil, nil, errors.New(lang.L("the file is too large ({{.Size}} MB; at most {{.Max}} MB)",
-			map[string]any{"Size": fi.Size() >> 20, "Max": meeting.MaxDocumentSize >> 20}))
+			map[string]any{"Size": fi.Size() >> 20, "Max": meeting.MaxPaperBytes() >> 20}))
 	}
 	var data []byte
 	if err == nil {

@@ -326,7 +326,7 @@ func TestFrenchEmptyAndReadOnly(t *testing.T) {
 	if !s.name.Disabled() || !s.remove.Disabled() || !s.merge.Disabled() || !s.add.Disabled() {
 		t.Error("read-only: the form can be edited")
 	}
-	if l, _ := meetingRow(t, s, 0); l.Text != "02/04/2026 – BRD n° 1 — Conseil de printemps : Président(e), Confirmé(e)" {
+	if l, _ := meetingRow(t, s, 0); l.Text != "02/04/2026 – BRD n° 1 — Conseil de printemps : Président de séance, Présence confirmée" {
 		t.Errorf("French meeting line = %q", l.Text)
 	}
 	if got := usedText(s.cur, meeting.PersonUse{Meetings: 2, Actions: 1}); got !=

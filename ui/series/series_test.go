@@ -286,7 +286,7 @@ func TestFrenchEmptyAndReadOnly(t *testing.T) {
 			t.Errorf("read-only: %T is enabled", w)
 		}
 	}
-	if s.members[0].role.Selected != "Président(e)" || s.agenda[0].purpose.Selected != "Pour décision" {
+	if s.members[0].role.Selected != "Président de séance" || s.agenda[0].purpose.Selected != "Pour décision" {
 		t.Errorf("French pickers: %q, %q", s.members[0].role.Selected, s.agenda[0].purpose.Selected)
 	}
 }

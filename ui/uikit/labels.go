@@ -113,7 +113,8 @@ func OutcomeLabel(o meeting.Outcome) string {
 func ActionStatusLabel(s meeting.ActionStatus) string {
 	switch s {
 	case meeting.ActionOpen:
-		return lang.L("Open")
+		// Keyed: "Open" alone is the verb of Fyne's file dialogs.
+		return lang.X("action.open", "Open")
 	case meeting.ActionInProgress:
 		return lang.L("In progress")
 	case meeting.ActionDone:
@@ -169,6 +170,7 @@ func NewChoice[T ~string](values []T, label func(T) string, changed func(T)) *Ch
 		opts[i] = label(v)
 	}
 	c.Select = widget.NewSelect(opts, nil)
+	c.ExtendBaseWidget(c) // drawn as a drop-down when placed itself
 	c.Select.OnChanged = func(string) {
 		if changed != nil && c.SelectedIndex() >= 0 {
 			changed(c.values[c.SelectedIndex()])

@@ -1,11 +1,8 @@
 package uikit
 
 import (
-	"context"
-	"errors"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,57 +11,6 @@ import (
 
 	"quorum/meeting"
 )
-
-// Queue runs a screen's store calls off the UI thread one after another,
-// in the order they were asked for, so that a later change is never
-// overwritten by an earlier one that happened to run late, and a reload
-// reads what the changes asked before it wrote.
-type Queue struct {
-	mu   sync.Mutex
-	last chan struct{} // closed when the last call asked for has run
-}
-
-// Do runs call after the calls asked before it, then done on the UI
-// thread with its error (nil when it worked); done tells the user of a
-// failure. Without done, a failure is shown in a dialog.
-func (q *Queue) Do(env *Env, call func(ctx context.Context) error, done func(err error)) {
-	q.mu.Lock()
-	prev, next := q.last, make(chan struct{})
-	q.last = next
-	q.mu.Unlock()
-	env.Go(func() {
-		if prev != nil {
-			<-prev
-		}
-		err := call(env.Ctx)
-		close(next)
-		fyne.Do(func() {
-			if done != nil {
-				done(err)
-			} else {
-				env.ShowError(err)
-			}
-		})
-	})
-}
-
-// Read runs load after the calls asked before it on q, then apply on the
-// UI thread with what it read; a failure is shown to the user instead.
-func Read[T any](q *Queue, env *Env, load func(ctx context.Context) (T, error), apply func(T)) {
-	var v T
-	q.Do(env, func(ctx context.Context) (err error) {
-		v, err = load(ctx)
-		return err
-	}, func(err error) {
-		switch {
-		case errors.Is(err, context.Canceled): // the window is closing
-		case err != nil:
-			env.ShowError(err)
-		default:
-			apply(v)
-		}
-	})
-}
 
 // MinutesText writes a duration so that ParseMinutes reads it back:
 // 45, 1 h 30, 2 h; "" for none.

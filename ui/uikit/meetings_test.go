@@ -62,11 +62,11 @@ func TestMeetingNames(t *testing.T) {
 
 func TestQueueKeepsOrder(t *testing.T) {
 	env, _ := uitest.Env(t)
-	var q uikit.Queue
+	var q uikit.Writes
 	var mu sync.Mutex
 	var ran, done []int
 	for i := range 20 {
-		q.Do(env, func(context.Context) error {
+		q.Run(env, func(context.Context) error {
 			time.Sleep(time.Duration(20-i) * time.Millisecond / 4) // the first ones are the slowest
 			mu.Lock()
 			ran = append(ran, i)
@@ -84,7 +84,7 @@ func TestQueueKeepsOrder(t *testing.T) {
 
 func TestReadShowsFailure(t *testing.T) {
 	env, _ := uitest.Env(t)
-	var q uikit.Queue
+	var q uikit.Writes
 	applied := false
 	uikit.Read(&q, env, func(context.Context) (int, error) { return 0, errors.New("disk on fire") },
 		func(int) { applied = true })
