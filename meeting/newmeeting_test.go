@@ -189,11 +189,11 @@ func TestStandardKind(t *testing.T) {
 	for title, want := range map[string]ItemKind{
 		"Approbation du procès-verbal de la séance précédente": ApprovalItem,
 		"Approval of the minutes of the last meeting":          ApprovalItem,
-		"Adoption du PV":                                       ApprovalItem,
-		"Suivi des actions":                                    ReviewItem,
-		"Review of actions":                                    ReviewItem,
-		"Questions diverses":                                   OrdinaryItem,
-		"Budget 2027":                                          OrdinaryItem,
+		"Adoption du PV":     ApprovalItem,
+		"Suivi des actions":  ReviewItem,
+		"Review of actions":  ReviewItem,
+		"Questions diverses": OrdinaryItem,
+		"Budget 2027":        OrdinaryItem,
 	} {
 		if got := standardKind(title); got != want {
 			t.Errorf("standardKind(%q) = %q, want %q", title, got, want)

@@ -14,6 +14,7 @@ import (
 
 	"quorum/assets"
 	"quorum/meeting"
+	"quorum/ui/papers"
 	"quorum/ui/uikit"
 )
 
@@ -27,14 +28,14 @@ type Options struct {
 	// on standard error how long its first frame took from then.
 	Started time.Time
 	Timing  bool
-	// ReadOnly opens the window without changing anything: another
-	// Quorum holds the database.
-	ReadOnly bool
 	// Screenshots, when set, makes the window show each main screen of
 	// meeting TourMeeting in turn, write a PNG of each into that folder,
 	// and close.
 	Screenshots string
 	TourMeeting int64
+	// Open opens another database for the window (Settings' Open
+	// another database): locked for this window, else read-only.
+	Open func(path string) (*meeting.Store, error)
 	// Script, when set, names a file of steps that drive the window as
 	// a user would (see runScript), for the end-to-end check.
 	Script string
@@ -55,9 +56,21 @@ func Run(st *meeting.Store, o Options) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	w := a.NewWindow("Quorum")
-	env := &uikit.Env{Ctx: ctx, Window: w, Prefs: prefs, ReadOnly: o.ReadOnly}
+	env := &uikit.Env{Ctx: ctx, Window: w, Prefs: prefs, ReadOnly: st.ReadOnly()}
 	mw := newMainWindow(env, st)
+	var opened []*meeting.Store
+	mw.open, mw.opened = o.Open, &opened
+	defer func() {
+		for _, s := range opened {
+			s.Close()
+		}
+	}()
+	defer func() {
+		cancel() // stops the papers' examiner before its files go
+		papers.Cleanup()
+	}()
 	mw.restore()
+	mw.startChecks()
 	var tourErr error
 	a.Lifecycle().SetOnStarted(func() {
 		go func() {

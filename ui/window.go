@@ -1,6 +1,11 @@
 package ui
 
 import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -37,6 +42,12 @@ type mainWindow struct {
 	content  fyne.CanvasObject
 
 	shortcuts map[fyne.KeyName]func() // Ctrl+key → what it does
+
+	// open opens another database for Settings' Open another database
+	// (nil: the button is disabled); opened are the stores it opened,
+	// closed when the window closes.
+	open   func(path string) (*meeting.Store, error)
+	opened *[]*meeting.Store
 }
 
 // sectionOrder lists the sidebar's sections, top to bottom.
@@ -81,6 +92,12 @@ func newMainWindow(env *uikit.Env, st *meeting.Store) *mainWindow {
 	mw.search.SetPlaceHolder(lang.L("Search…"))
 	mw.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	mw.search.OnSubmitted = mw.onSearch
+	mw.search.OnChanged = func(text string) {
+		// Results come as the user types, once a word has begun.
+		if len([]rune(strings.TrimSpace(text))) >= 2 {
+			mw.onSearch(text)
+		}
+	}
 
 	side := container.NewVBox(mw.search, widget.NewSeparator())
 	for _, s := range sectionOrder {
@@ -135,7 +152,7 @@ func (mw *mainWindow) ShowSection(s uikit.Section) {
 	mw.closeMeeting()
 	sc, ok := mw.sections[s]
 	if !ok {
-		sc = buildSection(mw.env, mw.st, s)
+		sc = mw.buildSection(s)
 		mw.sections[s] = sc
 	}
 	mw.current = s
@@ -160,7 +177,7 @@ func (mw *mainWindow) OpenMeeting(id int64, tab string) {
 		return
 	}
 	mw.closeMeeting()
-	mw.ws = workspace.New(mw.env, mw.st, id, workspaceTabs(mw.env, mw.st))
+	mw.ws = workspace.New(mw.env, mw.st, id, mw.workspaceTabs())
 	mw.ws.OnClose = func() { mw.ShowSection(uikit.Meetings) }
 	mw.env.Prefs.SetLastMeeting(id)
 	for _, b := range mw.buttons {
@@ -212,7 +229,7 @@ func (mw *mainWindow) keep() {
 // onSearch shows what the search field finds.
 func (mw *mainWindow) onSearch(text string) {
 	mw.closeMeeting()
-	sc := newSearchResults(mw.env, mw.st, text)
+	sc := mw.newSearchResults(text)
 	for _, b := range mw.buttons {
 		b.Importance = widget.LowImportance
 		b.Refresh()
@@ -256,4 +273,38 @@ func (mw *mainWindow) newMeeting() {
 	if nm, ok := mw.sections[uikit.Meetings].(newMeetinger); ok {
 		nm.NewMeeting()
 	}
+}
+
+// openDatabase opens the database at path in this window, in place of
+// the one open now, saving first what is waiting.
+func (mw *mainWindow) openDatabase(path string) {
+	mw.env.FlushAll()
+	st, err := mw.open(path)
+	if err != nil {
+		mw.env.ShowError(err)
+		return
+	}
+	*mw.opened = append(*mw.opened, st)
+	mw.closeMeeting()
+	mw.env.ReadOnly = st.ReadOnly()
+	next := newMainWindow(mw.env, st)
+	next.open, next.opened = mw.open, mw.opened
+	next.ShowSection(uikit.Meetings)
+	next.startChecks()
+}
+
+// startChecks runs, off the UI thread, the quick check of the database
+// and the day's automatic backup, and says what went wrong: a damaged
+// database is reported with the way out, never rewritten.
+func (mw *mainWindow) startChecks() {
+	env, st := mw.env, mw.st
+	env.Go(func() {
+		err := st.QuickCheck(env.Ctx)
+		if err == nil && !st.ReadOnly() {
+			_, err = st.AutoBackup(env.Ctx, time.Now())
+		}
+		if err != nil && !errors.Is(err, context.Canceled) {
+			fyne.Do(func() { env.ShowError(err) })
+		}
+	})
 }

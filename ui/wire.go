@@ -1,45 +1,89 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
+	"context"
+	"time"
+
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"quorum/meeting"
+	"quorum/ui/actions"
+	"quorum/ui/agenda"
+	"quorum/ui/attendees"
+	"quorum/ui/details"
+	"quorum/ui/meetings"
+	"quorum/ui/minutes"
+	"quorum/ui/papers"
+	"quorum/ui/people"
+	"quorum/ui/print"
+	"quorum/ui/search"
+	"quorum/ui/series"
+	"quorum/ui/settings"
 	"quorum/ui/uikit"
 	"quorum/ui/workspace"
 )
 
-// pending stands for a screen not wired yet.
-type pending struct{ l *widget.Label }
-
-func (p pending) Content() fyne.CanvasObject { return p.l }
-func (p pending) Reload()                    {}
-
-func newPending(what string) pending { return pending{widget.NewLabel(what)} }
-
 // buildSection builds the screen of one sidebar section.
-func buildSection(env *uikit.Env, st *meeting.Store, s uikit.Section) screen {
-	return newPending(sectionTitle(s))
+func (mw *mainWindow) buildSection(s uikit.Section) screen {
+	env, st := mw.env, mw.st
+	switch s {
+	case uikit.Actions:
+		return actions.New(env, st)
+	case uikit.People:
+		return people.New(env, st)
+	case uikit.SeriesSection:
+		return series.New(env, st)
+	case uikit.SettingsPage:
+		var open func(string)
+		if mw.open != nil {
+			open = mw.openDatabase
+		}
+		return settings.New(env, st, backups{st}, open)
+	}
+	return meetings.New(env, st)
+}
+
+// backups makes the Settings' Back up now write a dated copy beside the
+// database.
+type backups struct{ st *meeting.Store }
+
+func (b backups) BackupNow(ctx context.Context) (string, error) {
+	return b.st.BackupNow(ctx, time.Now())
 }
 
 // workspaceTabs lists the tabs of a meeting's workspace.
-func workspaceTabs(env *uikit.Env, st *meeting.Store) []workspace.TabSpec {
-	tab := func(id, title string, icon fyne.Resource) workspace.TabSpec {
-		return workspace.TabSpec{ID: id, Title: title, Icon: icon, New: func(int64) workspace.Tab { return newPending(title) }}
-	}
+func (mw *mainWindow) workspaceTabs() []workspace.TabSpec {
+	env, st := mw.env, mw.st
 	return []workspace.TabSpec{
-		tab(uikit.TabDetails, lang.L("Details"), theme.InfoIcon()),
-		tab(uikit.TabAttendees, lang.L("Attendees"), theme.AccountIcon()),
-		tab(uikit.TabAgenda, lang.L("Agenda"), theme.ListIcon()),
-		tab(uikit.TabPapers, lang.L("Papers"), theme.FileIcon()),
-		tab(uikit.TabMinutes, lang.L("Minutes"), theme.DocumentCreateIcon()),
-		tab(uikit.TabPrint, lang.L("Print"), theme.DocumentPrintIcon()),
+		{ID: uikit.TabDetails, Title: lang.L("Details"), Icon: theme.InfoIcon(), New: func(id int64) workspace.Tab {
+			t := details.New(env, st, id)
+			t.OnChanged = func() {
+				if mw.ws != nil {
+					mw.ws.Reload()
+				}
+			}
+			return t
+		}},
+		{ID: uikit.TabAttendees, Title: lang.L("Attendees"), Icon: theme.AccountIcon(), New: func(id int64) workspace.Tab {
+			return attendees.New(env, st, id)
+		}},
+		{ID: uikit.TabAgenda, Title: lang.L("Agenda"), Icon: theme.ListIcon(), New: func(id int64) workspace.Tab {
+			return agenda.New(env, st, id)
+		}},
+		{ID: uikit.TabPapers, Title: lang.L("Papers"), Icon: theme.FileIcon(), New: func(id int64) workspace.Tab {
+			return papers.New(env, st, id)
+		}},
+		{ID: uikit.TabMinutes, Title: lang.L("Minutes"), Icon: theme.DocumentCreateIcon(), New: func(id int64) workspace.Tab {
+			return minutes.New(env, st, id)
+		}},
+		{ID: uikit.TabPrint, Title: lang.L("Print"), Icon: theme.DocumentPrintIcon(), New: func(id int64) workspace.Tab {
+			return print.New(env, st, id)
+		}},
 	}
 }
 
 // newSearchResults shows what text finds.
-func newSearchResults(env *uikit.Env, st *meeting.Store, text string) screen {
-	return newPending(text)
+func (mw *mainWindow) newSearchResults(text string) screen {
+	return search.New(mw.env, mw.st, text)
 }

@@ -115,7 +115,7 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	args = global.Args()
 	if len(args) == 0 {
-		return withStore(*db, openWindow)
+		return openWindow(*db)
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
