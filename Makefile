@@ -9,6 +9,7 @@
 #   make bench-pack  a pack of 40 papers (~1,000 pages) against qpdf's plain merge
 #   make bench-search  search over 5,000 meetings (p95-ms: the 95th percentile)
 #   make document-images  first pages of each printed document, for the README
+#   make e2e     drive the real window under Xvfb: new meeting, two items, a paper, its agenda PDF
 #   make screenshots  the window's main screens in French and English, for the README
 #   make dist    what a user installs: dist/Quorum.tar.xz (Linux) and dist/Quorum.exe (Windows)
 #   make clean   remove what the build left
@@ -32,7 +33,7 @@ ICALJS := export/testdata/icaljs
 # The ci build tag gives Fyne's software driver: tests need no cgo or X.
 TEST_TAGS := ci
 
-.PHONY: all deps deps-test deps-screens deps-dist build run test fmt vet bench bench-pack crash-test document-images screenshots dist clean bench-search
+.PHONY: e2e all deps deps-test deps-screens deps-dist build run test fmt vet bench bench-pack crash-test document-images screenshots dist clean bench-search
 
 all: build
 
@@ -129,6 +130,9 @@ document-images: build deps-test
 	pdftoppm -png -r 60 -singlefile tmp-docs/actions.pdf $(DOCS)/actions-fr
 	pdftoppm -png -r 60 -singlefile tmp-docs/attendance.pdf $(DOCS)/attendance-fr
 	rm -rf tmp-docs
+
+e2e: build deps-screens deps-test
+	bash .ci/e2e
 
 # The main screens of the demo's next meeting, in French and in English,
 # photographed from the real window under a virtual display

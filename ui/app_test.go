@@ -193,3 +193,18 @@ func showsText(o fyne.CanvasObject, text string) bool {
 	}
 	return false
 }
+
+func TestWorkspaceShowsItsFirstTabWhenOpened(t *testing.T) {
+	st := uitest.Store(t)
+	m := addMeeting(t, st, "Bureau")
+	mw, env := openWindow(t, st)
+	mw.OpenMeeting(m.ID, uikit.TabDetails)
+	env.Wait()
+	if mw.ws.Selected() != uikit.TabDetails || mw.ws.Tab(uikit.TabDetails) == nil {
+		t.Fatal("the details tab is not shown")
+	}
+	holder := mw.ws.Tab(uikit.TabDetails).Content()
+	if !holder.Visible() || holder.Size().Width == 0 {
+		t.Errorf("the details tab's content is not laid out: %v", holder.Size())
+	}
+}

@@ -13,6 +13,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"quorum/ui/print"
+	"quorum/ui/uikit"
 )
 
 // A script drives the real window as a user would, one step a line, for
@@ -22,9 +25,12 @@ import (
 //	shortcut KEY      the window's Ctrl+KEY (Cmd on macOS): N, F, P, W
 //	tap TEXT          tap the button or tab that reads TEXT
 //	type TEXT         type TEXT into the focused field
+//	clear             select all in the focused field and delete it
 //	key NAME          press a key in the focused field (Return, Tab …)
 //	next              move the focus to the next field (as Tab does)
 //	drop FILE         drop FILE on the window
+//	print KIND FILE   write document KIND (agenda, pack, minutes …) of the
+//	                  open meeting to FILE through the print panel
 //	wait              let background work finish and the window paint
 //	screenshot NAME   photograph the window into NAME.png beside the script
 //	close             close the window
@@ -58,6 +64,8 @@ func (mw *mainWindow) script(r io.Reader, dir string) error {
 		case "close":
 			fyne.DoAndWait(mw.onClose)
 			return nil
+		case "print":
+			err = mw.print(arg)
 		default:
 			fyne.DoAndWait(func() { err = mw.step(verb, arg) })
 			mw.env.Wait()
@@ -96,6 +104,14 @@ func (mw *mainWindow) step(verb, arg string) error {
 		for _, r := range arg {
 			f.TypedRune(r)
 		}
+	case "clear":
+		f := c.Focused()
+		sh, ok := f.(fyne.Shortcutable)
+		if !ok {
+			return fmt.Errorf("the focused widget takes no text")
+		}
+		sh.TypedShortcut(&fyne.ShortcutSelectAll{})
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	case "key":
 		f := c.Focused()
 		if f == nil {
@@ -181,4 +197,29 @@ func findIn(objects []fyne.CanvasObject, text string) func() {
 		}
 	}
 	return nil
+}
+
+// print writes a document of the open meeting through its print panel,
+// off the UI thread as the panel's Write button does.
+func (mw *mainWindow) print(arg string) error {
+	kind, path, ok := strings.Cut(arg, " ")
+	if !ok {
+		return fmt.Errorf("print needs a document and a file")
+	}
+	var tab *print.Tab
+	fyne.DoAndWait(func() {
+		if mw.ws != nil {
+			mw.ws.Select(uikit.TabPrint)
+			tab, _ = mw.ws.Tab(uikit.TabPrint).(*print.Tab)
+		}
+	})
+	if tab == nil {
+		return fmt.Errorf("no meeting is open")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	mw.env.Wait()
+	return tab.WriteTo(kind, abs)
 }

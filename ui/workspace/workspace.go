@@ -63,6 +63,7 @@ type Workspace struct {
 	status  *widget.Label
 	level   *widget.Label // classification
 	appTabs *container.AppTabs
+	holders []*fyne.Container // each tab's content goes in its holder once built
 	content fyne.CanvasObject
 	shown   int // index of the tab shown, -1 before the first
 
@@ -93,8 +94,10 @@ func New(env *uikit.Env, st Store, id int64, tabs []TabSpec) *Workspace {
 	back.Importance = widget.LowImportance
 
 	items := make([]*container.TabItem, len(tabs))
+	w.holders = make([]*fyne.Container, len(tabs))
 	for i, t := range tabs {
-		items[i] = container.NewTabItemWithIcon(t.Title, t.Icon, container.NewStack())
+		w.holders[i] = container.NewStack()
+		items[i] = container.NewTabItemWithIcon(t.Title, t.Icon, w.holders[i])
 	}
 	w.appTabs = container.NewAppTabs(items...)
 	w.appTabs.OnSelected = func(*container.TabItem) { w.show(w.appTabs.SelectedIndex()) }
@@ -127,11 +130,14 @@ func (w *Workspace) Tab(id string) Tab {
 func (w *Workspace) Select(id string) {
 	for i, s := range w.spec {
 		if s.ID == id {
-			if w.appTabs.SelectedIndex() == i && w.shown == i {
+			switch {
+			case w.shown == i:
 				w.tabs[i].Reload()
-				return
+			case w.appTabs.SelectedIndex() == i: // selected, never shown
+				w.show(i)
+			default:
+				w.appTabs.SelectIndex(i)
 			}
-			w.appTabs.SelectIndex(i)
 			return
 		}
 	}
@@ -143,7 +149,8 @@ func (w *Workspace) Select(id string) {
 func (w *Workspace) build(i int) Tab {
 	if w.tabs[i] == nil {
 		w.tabs[i] = w.spec[i].New(w.id)
-		w.appTabs.Items[i].Content = w.tabs[i].Content()
+		w.holders[i].Objects = []fyne.CanvasObject{w.tabs[i].Content()}
+		w.holders[i].Refresh()
 	}
 	return w.tabs[i]
 }
