@@ -148,11 +148,14 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 		row(lang.L("Language of documents"), t.language.Select),
 		row(lang.L("Papers due"), t.papersDue.box),
 		row(lang.L("Notes"), t.notes.box),
-		row(lang.L("Status"), container.NewVBox(t.status, t.statusButtons)),
 	} {
 		cells = append(cells, r...)
 	}
-	t.content = container.NewVScroll(container.NewPadded(container.New(layout.NewFormLayout(), cells...)))
+	// The status and the buttons that change it stay in sight above the
+	// fields, however long the form.
+	status := container.NewHBox(widget.NewLabel(lang.L("Status")), t.status, layout.NewSpacer(), t.statusButtons)
+	t.content = container.NewBorder(container.NewVBox(container.NewPadded(status), widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(container.New(layout.NewFormLayout(), cells...))))
 	return t
 }
 
