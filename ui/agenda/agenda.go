@@ -15,7 +15,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -657,15 +656,11 @@ func (t *Tab) delete() {
 	if papers > 0 {
 		msg += "\n" + lang.N("Its {{.Count}} paper stays with the meeting.", papers, map[string]any{"Count": papers})
 	}
-	d := dialog.NewConfirm(lang.L("Delete the item"), msg, func(ok bool) {
+	uikit.Confirm(t.env, lang.L("Delete the item"), msg, lang.X("agenda.delete", "Delete"), func(ok bool) {
 		if ok {
 			del()
 		} else {
 			t.want = 0
 		}
-	}, t.env.Window)
-	d.SetConfirmText(lang.X("agenda.delete", "Delete"))
-	d.SetDismissText(lang.L("Keep it"))
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	})
 }

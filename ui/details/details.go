@@ -12,7 +12,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -271,17 +270,13 @@ func (t *Tab) askStatus(to meeting.Status) {
 		t.setStatus(to)
 		return
 	}
-	msg := widget.NewLabel(lang.L("“{{.Name}}” will be marked as cancelled. It keeps its agenda, attendees and papers, and can be put back in draft later.",
-		map[string]any{"Name": uikit.MeetingName(t.m)}))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("Cancel the meeting?"), lang.L("Cancel the meeting"), lang.L("Keep it"),
-		uikit.FixedWidth(440, msg), func(ok bool) {
-			if ok {
-				t.setStatus(to)
-			}
-		}, t.env.Window)
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	msg := lang.L("“{{.Name}}” will be marked as cancelled. It keeps its agenda, attendees and papers, and can be put back in draft later.",
+		map[string]any{"Name": uikit.MeetingName(t.m)})
+	uikit.Confirm(t.env, lang.L("Cancel the meeting?"), msg, lang.L("Cancel the meeting"), func(ok bool) {
+		if ok {
+			t.setStatus(to)
+		}
+	})
 }
 
 func (t *Tab) setStatus(to meeting.Status) {

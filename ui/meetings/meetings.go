@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -223,22 +222,18 @@ func (s *Screen) show(ms []*meeting.Meeting, f meeting.MeetingFilter) {
 
 // confirmDelete asks whether to delete m, naming it, then deletes it.
 func (s *Screen) confirmDelete(m *meeting.Meeting) {
-	msg := widget.NewLabel(lang.L("“{{.Name}}” will be deleted with its agenda, attendees, papers and minutes. The actions decided in it are kept. This cannot be undone.",
-		map[string]any{"Name": uikit.MeetingName(m)}))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("Delete the meeting?"), lang.L("Delete"), lang.L("Keep it"),
-		uikit.FixedWidth(440, msg), func(ok bool) {
-			if !ok {
-				return
-			}
-			s.queue.Run(s.env, func(ctx context.Context) error { return s.st.DeleteMeeting(ctx, m.ID) },
-				func(err error) {
-					s.env.ShowError(err)
-					s.Reload()
-				})
-		}, s.env.Window)
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	msg := lang.L("“{{.Name}}” will be deleted with its agenda, attendees, papers and minutes. The actions decided in it are kept. This cannot be undone.",
+		map[string]any{"Name": uikit.MeetingName(m)})
+	uikit.Confirm(s.env, lang.L("Delete the meeting?"), msg, lang.L("Delete"), func(ok bool) {
+		if !ok {
+			return
+		}
+		s.queue.Run(s.env, func(ctx context.Context) error { return s.st.DeleteMeeting(ctx, m.ID) },
+			func(err error) {
+				s.env.ShowError(err)
+				s.Reload()
+			})
+	})
 }
 
 // rowView shows one row of the list.

@@ -195,7 +195,7 @@ func TestMinutesOfAnItem(t *testing.T) {
 		t.Errorf("after Delete: %d decisions stored, %d shown", n, len(tab.Decisions))
 	}
 	test.Tap(tab.Actions[0].Delete)
-	uitest.TapDialogButton(t, env, lang.L("Keep"))
+	uitest.TapDialogButton(t, env, lang.L("Keep it"))
 	env.Wait()
 	if acts, _ := st.ListActions(ctx, meeting.ActionFilter{MeetingID: m.ID}); len(acts) != 1 {
 		t.Errorf("Keep deleted the action")

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -200,14 +199,11 @@ func (t *Tab) dropRow(r *row, in *fyne.Container) {
 
 // confirmDelete asks before deleting.
 func (t *Tab) confirmDelete(question string, yes func()) {
-	d := dialog.NewConfirm(lang.L("Delete"), question, func(ok bool) {
+	uikit.Confirm(t.env, lang.L("Delete"), question, lang.L("Delete"), func(ok bool) {
 		if ok {
 			yes()
 		}
-	}, t.env.Window)
-	d.SetConfirmText(lang.L("Delete"))
-	d.SetDismissText(lang.L("Keep"))
-	d.Show()
+	})
 }
 
 // ActionRow is one action of the item shown: what, who, by when, and

@@ -397,17 +397,13 @@ func (t *Tab) update(d meeting.Document, reload bool) {
 
 // remove deletes a paper, once the user has confirmed.
 func (t *Tab) remove(d *meeting.Document) {
-	c := dialog.NewConfirm(lang.L("Delete the paper"),
+	uikit.Confirm(t.env, lang.L("Delete the paper"),
 		lang.L("Delete “{{.Title}}” ({{.File}}) from this meeting?", map[string]any{"Title": d.Title, "File": d.FileName}),
-		func(ok bool) {
+		lang.X("papers.delete", "Delete"), func(ok bool) {
 			if ok {
 				t.writes.Do(func(ctx context.Context) error { return t.st.DeleteDocument(ctx, d.ID) }, func(error) { t.Reload() })
 			}
-		}, t.env.Window)
-	c.SetConfirmText(lang.X("papers.delete", "Delete"))
-	c.SetDismissText(lang.L("Keep it"))
-	c.SetConfirmImportance(widget.DangerImportance)
-	c.Show()
+		})
 }
 
 // open writes a copy of the paper in Quorum's temporary folder and opens

@@ -383,16 +383,13 @@ func (s *Screen) askDelete() {
 			s.env.ShowError(&meeting.Error{Code: meeting.ECONFLICT, Message: usedText(p, u)})
 			return
 		}
-		s.confirm = dialog.NewConfirm(lang.L("Delete this person?"),
+		s.confirm = uikit.Confirm(s.env, lang.L("Delete this person?"),
 			lang.L("“{{.Name}}” will be removed from the directory.", map[string]any{"Name": p.Name}),
-			func(ok bool) {
+			lang.L("Delete"), func(ok bool) {
 				if ok {
 					uikit.Change(s.env, func(ctx context.Context) error { return s.st.DeletePerson(ctx, p.ID) }, s.Reload, s.Reload)
 				}
-			}, s.env.Window)
-		s.confirm.SetConfirmText(lang.L("Delete"))
-		s.confirm.SetConfirmImportance(widget.DangerImportance)
-		s.confirm.Show()
+			})
 	})
 }
 

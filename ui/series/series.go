@@ -644,15 +644,12 @@ func (s *Screen) askDelete() {
 				map[string]any{"Name": sr.Name, "Count": len(ms)})})
 			return
 		}
-		s.confirm = dialog.NewConfirm(lang.L("Delete this series?"),
+		s.confirm = uikit.Confirm(s.env, lang.L("Delete this series?"),
 			lang.L("“{{.Name}}”, its members and its standard agenda will be deleted.", map[string]any{"Name": sr.Name}),
-			func(ok bool) {
+			lang.L("Delete"), func(ok bool) {
 				if ok {
 					uikit.Change(s.env, func(ctx context.Context) error { return s.st.DeleteSeries(ctx, sr.ID) }, s.Reload, s.Reload)
 				}
-			}, s.env.Window)
-		s.confirm.SetConfirmText(lang.L("Delete"))
-		s.confirm.SetConfirmImportance(widget.DangerImportance)
-		s.confirm.Show()
+			})
 	})
 }

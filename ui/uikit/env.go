@@ -102,7 +102,7 @@ func (e *Env) ShowError(err error) {
 	if err == nil || e.Window == nil {
 		return
 	}
-	box, _ := Paragraph(ErrorText(err), 420)
+	box := Paragraph(ErrorText(err), 420)
 	d := dialog.NewCustom(lang.L("Not saved"), lang.L("OK"), box, e.Window)
 	if meeting.ErrorCode(err) != meeting.EINVALID && meeting.ErrorCode(err) != meeting.ECONFLICT {
 		d = dialog.NewCustom(lang.L("Something went wrong"), lang.L("OK"), box, e.Window)
@@ -143,6 +143,6 @@ func (e *Env) Inform(text string) {
 	if e.Window == nil {
 		return
 	}
-	box, _ := Paragraph(text, 420)
+	box := Paragraph(text, 420)
 	dialog.NewCustom("Quorum", lang.L("OK"), box, e.Window).Show()
 }

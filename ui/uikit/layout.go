@@ -6,31 +6,36 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// fixedWidth lays out one object at a given width and the height that
-// width needs: wrapped text in a dialog keeps all its lines.
-type fixedWidth struct{ width float32 }
-
-func (f fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	if len(objects) == 0 {
-		return fyne.Size{}
-	}
-	o := objects[0]
-	// Wrapped text is taller when narrower: size the width first, then
-	// ask for the height that width needs.
-	o.Resize(fyne.NewSize(f.width, o.MinSize().Height))
-	return fyne.NewSize(f.width, o.MinSize().Height)
+// FixedWidth shows o at width w, whatever its own width, and as tall as
+// it needs at that width (wrapped text keeps all its lines), so that the
+// cells of a column line up from row to row.
+func FixedWidth(w float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(columnWidth(w), o)
 }
 
-func (f fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+type columnWidth float32
+
+func (c columnWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
 	for _, o := range objects {
-		o.Resize(fyne.NewSize(size.Width, size.Height))
-		o.Move(fyne.Position{})
+		// Wrapped text is taller when narrower: size the width first.
+		o.Resize(fyne.NewSize(float32(c), o.MinSize().Height))
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(c), h)
+}
+
+func (c columnWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
 	}
 }
 
-// Paragraph is text wrapped at width, as tall as its lines need.
-func Paragraph(text string, width float32) (fyne.CanvasObject, *widget.Label) {
+// Paragraph is text wrapped at width, as tall as its lines need: a
+// message in a dialog keeps all its lines.
+func Paragraph(text string, width float32) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	return container.New(fixedWidth{width: width}, l), l
+	return FixedWidth(width, l)
 }
