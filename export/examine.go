@@ -12,11 +12,42 @@ import (
 	"quorum/meeting"
 )
 
-// PaperStore is what examining papers needs of the store.
-type PaperStore interface {
-	PapersToExamine(ctx context.Context) ([]*meeting.Document, error)
+// ExaminationStore is what examining one paper needs of the store.
+type ExaminationStore interface {
 	DocumentData(ctx context.Context, id int64) ([]byte, error)
 	RecordExamination(ctx context.Context, sha string, e meeting.Examination) error
+}
+
+// PaperStore is what examining papers needs of the store.
+type PaperStore interface {
+	ExaminationStore
+	PapersToExamine(ctx context.Context) ([]*meeting.Document, error)
+}
+
+// NewExaminer starts PDFium to examine papers, its compiled code kept in
+// the user's cache folder so that later starts take a tenth of a second.
+func NewExaminer() (*paper.Examiner, error) {
+	cache := ""
+	if dir, err := os.UserCacheDir(); err == nil {
+		cache = filepath.Join(dir, "Quorum", "pdfium")
+	}
+	return paper.NewExaminer(cache, paper.Limits{})
+}
+
+// ExamineDocument examines the content of doc with ex and, when it could
+// be examined, keeps what was learnt. The error is the store's or the
+// context's; a paper that cannot be examined says why in the report.
+func ExamineDocument(ctx context.Context, st ExaminationStore, ex *paper.Examiner, doc *meeting.Document) (paper.Report, error) {
+	data, err := st.DocumentData(ctx, doc.ID)
+	if err != nil {
+		return paper.Report{}, err
+	}
+	rep := ex.Examine(ctx, data)
+	if err := ctx.Err(); err != nil || !rep.Examined() {
+		return rep, err
+	}
+	return rep, st.RecordExamination(ctx, doc.SHA256, meeting.Examination{Kind: meeting.PaperKind(rep.Kind),
+		Pages: rep.Pages, Problem: rep.Problem, Print: rep.Print})
 }
 
 // ExaminePapers examines, once, every paper whose content has not been
@@ -27,28 +58,18 @@ func ExaminePapers(ctx context.Context, st PaperStore) error {
 	if err != nil || len(todo) == 0 {
 		return err
 	}
-	cache := ""
-	if dir, err := os.UserCacheDir(); err == nil {
-		cache = filepath.Join(dir, "Quorum", "pdfium")
-	}
-	ex, err := paper.NewExaminer(cache, paper.Limits{})
+	ex, err := NewExaminer()
 	if err != nil {
 		return err
 	}
 	defer ex.Close()
 	for _, doc := range todo {
-		data, err := st.DocumentData(ctx, doc.ID)
+		rep, err := ExamineDocument(ctx, st, ex, doc)
 		if err != nil {
 			return err
 		}
-		rep := ex.Examine(ctx, data)
 		if !rep.Examined() {
 			return meeting.Errorf(meeting.EINTERNAL, "%s could not be examined: %s", doc.FileName, rep.Problem)
-		}
-		err = st.RecordExamination(ctx, doc.SHA256, meeting.Examination{Kind: meeting.PaperKind(rep.Kind),
-			Pages: rep.Pages, Problem: rep.Problem, Print: rep.Print})
-		if err != nil {
-			return err
 		}
 	}
 	return nil

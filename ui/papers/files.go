@@ -38,11 +38,7 @@ func examiner() (*paper.Examiner, error) {
 	if shared.examiner != nil {
 		return shared.examiner, nil
 	}
-	cache := ""
-	if dir, err := os.UserCacheDir(); err == nil {
-		cache = filepath.Join(dir, "Quorum", "pdfium")
-	}
-	ex, err := paper.NewExaminer(cache, paper.Limits{})
+	ex, err := export.NewExaminer()
 	if err != nil {
 		return nil, err
 	}
@@ -139,20 +135,11 @@ func (t *Tab) examine() {
 
 // examineOne examines one paper's content and keeps what was learnt.
 func (t *Tab) examineOne(ex *paper.Examiner, d *meeting.Document) error {
-	ctx := t.env.Ctx
-	data, err := t.st.DocumentData(ctx, d.ID)
-	if err != nil {
-		return err
+	rep, err := export.ExamineDocument(t.env.Ctx, t.st, ex, d)
+	if err == nil && !rep.Examined() {
+		err = errors.New(rep.Problem)
 	}
-	rep := ex.Examine(ctx, data)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if !rep.Examined() {
-		return errors.New(rep.Problem)
-	}
-	return t.st.RecordExamination(ctx, d.SHA256, meeting.Examination{Kind: meeting.PaperKind(rep.Kind),
-		Pages: rep.Pages, Problem: rep.Problem, Print: rep.Print})
+	return err
 }
 
 // readFile reads a file to attach; its error says in the user's words why
