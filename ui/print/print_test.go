@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -230,11 +231,11 @@ func TestFrench(t *testing.T) {
 	// Write… asks where, offering the meeting's name for the file.
 	test.Tap(agenda.Write)
 	found := false
-	for _, o := range uitest.TopOverlay(env) {
+	uitest.Walk(uitest.Top(env), func(o fyne.CanvasObject) {
 		if e, ok := o.(*widget.Entry); ok && e.Text == "CODIR-1 ordre du jour.pdf" {
 			found = true
 		}
-	}
+	})
 	if !found {
 		t.Error("the save dialog does not offer « CODIR-1 ordre du jour.pdf »")
 	}

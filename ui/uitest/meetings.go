@@ -4,21 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"quorum/ui/uikit"
 )
-
-// TopButton returns the button labelled text on the dialog or pop-up on
-// top of env's window; the test fails when there is none.
-func TopButton(t testing.TB, env *uikit.Env, text string) *widget.Button {
-	t.Helper()
-	list := Overlays(env)
-	if len(list) == 0 {
-		t.Fatalf("no dialog, so no button %q", text)
-	}
-	return Button(t, list[len(list)-1], text)
-}
 
 // Screen is what every screen and tab offers the window.
 type Screen interface {
