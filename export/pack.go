@@ -300,8 +300,7 @@ func (b *packBuilder) appendPaper(it *meeting.AgendaItem, doc *meeting.Document)
 			b.o.Progress(b.done, b.total)
 		}
 	}()
-	upcoming := b.m.Status == meeting.Draft || b.m.Status == meeting.Convened
-	if upcoming && b.m.PapersDue != "" && meeting.DateOf(doc.Added.In(b.m.Starts.Location())) > b.m.PapersDue {
+	if b.m.PaperLate(doc) {
 		b.issue(it, doc, fmt.Sprintf(w.latePaper, w.dateOf(b.m.PapersDue)))
 	}
 	problem := doc.Problem

@@ -329,3 +329,12 @@ func (a Agenda) Overrun(m *Meeting) int {
 	}
 	return max(0, a.TotalMinutes()-m.Minutes)
 }
+
+// PaperLate reports whether paper d came in after the meeting's
+// papers-due date, the day taken in the meeting's time zone. It matters
+// only while the meeting is being prepared (draft or convened): once it
+// is held, a paper added to the record is not late.
+func (m *Meeting) PaperLate(d *Document) bool {
+	upcoming := m.Status == Draft || m.Status == Convened
+	return upcoming && m.PapersDue != "" && DateOf(d.Added.In(m.Starts.Location())) > m.PapersDue
+}

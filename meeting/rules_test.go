@@ -449,3 +449,27 @@ func TestScheduleHandBuiltAgenda(t *testing.T) {
 		t.Error("an empty agenda is not empty")
 	}
 }
+
+func TestPaperLate(t *testing.T) {
+	paris, _ := time.LoadLocation("Europe/Paris")
+	m := &Meeting{Starts: time.Date(2026, 12, 10, 9, 30, 0, 0, paris), PapersDue: "2026-12-03", Status: Convened}
+	// 23:30 UTC on the 3rd is already the 4th in Paris.
+	for added, want := range map[time.Time]bool{
+		time.Date(2026, 12, 3, 22, 0, 0, 0, time.UTC):  false,
+		time.Date(2026, 12, 3, 23, 30, 0, 0, time.UTC): true,
+		time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC):   false,
+	} {
+		if got := m.PaperLate(&Document{Added: added}); got != want {
+			t.Errorf("paper added %v: late = %v, want %v", added, got, want)
+		}
+	}
+	late := &Document{Added: time.Date(2026, 12, 8, 8, 0, 0, 0, time.UTC)}
+	m.Status = Held
+	if m.PaperLate(late) {
+		t.Error("a paper added to a held meeting's record counted late")
+	}
+	m.Status, m.PapersDue = Draft, ""
+	if m.PaperLate(late) {
+		t.Error("late without a papers-due date")
+	}
+}

@@ -221,9 +221,8 @@ func (t *Tab) warnings(d *meeting.Document) []string {
 	case d.Problem != "":
 		w = append(w, lang.L("Unreadable: {{.Problem}}. The pack shows a page in its place.", map[string]any{"Problem": problem}))
 	}
-	m := t.m
-	upcoming := m.Status == meeting.Draft || m.Status == meeting.Convened
-	if added := meeting.DateOf(d.Added.In(m.Starts.Location())); upcoming && m.PapersDue != "" && added > m.PapersDue {
+	if m := t.m; m.PaperLate(d) {
+		added := meeting.DateOf(d.Added.In(m.Starts.Location()))
 		w = append(w, lang.L("Arrived on {{.Added}}, after the papers were due ({{.Due}}).",
 			map[string]any{"Added": uikit.FormatDate(added), "Due": uikit.FormatDate(m.PapersDue)}))
 	}

@@ -1,7 +1,6 @@
 package uitest
 
 import (
-
 	"fyne.io/fyne/v2"
 
 	"quorum/ui/uikit"
