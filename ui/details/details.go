@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -26,6 +27,10 @@ type Store interface {
 	GetSeries(ctx context.Context, id int64) (*meeting.Series, error)
 	UpdateMeeting(ctx context.Context, m *meeting.Meeting) error
 	SetMeetingStatus(ctx context.Context, id int64, to meeting.Status) error
+	SubmitMinutes(ctx context.Context, meetingID int64, by, comment string) error
+	ApproveMinutes(ctx context.Context, meetingID int64, by, comment string) error
+	ReturnMinutes(ctx context.Context, meetingID int64, by, comment string) error
+	ReopenMinutes(ctx context.Context, meetingID int64, by, reason string) error
 }
 
 // Zones are the time zones offered; any other IANA name can be typed.
@@ -57,8 +62,12 @@ type Tab struct {
 	language       *uikit.Choice[string]
 	status         *widget.Label
 	statusButtons  *fyne.Container
-	buttons        []*widget.Button // one per status the meeting may move to
-	content        fyne.CanvasObject
+
+	// The dialog of a step of the validation of the minutes, when shown.
+	StepDialog      *dialog.FormDialog
+	StepBy, StepWhy *widget.Entry
+	buttons         []*widget.Button // one per status the meeting may move to
+	content         fyne.CanvasObject
 }
 
 // field is a text field with the message, under it, of what is wrong
@@ -252,7 +261,11 @@ func (t *Tab) showStatus() {
 	t.buttons = nil
 	t.statusButtons.RemoveAll()
 	for _, to := range t.m.Status.Next() {
-		b := widget.NewButton(uikit.StatusAction(to), func() { t.askStatus(to) })
+		label := uikit.StatusAction(to)
+		if step := t.m.Status.StepTo(to); step != "" {
+			label = uikit.StepAction(step)
+		}
+		b := widget.NewButton(label, func() { t.askStatus(to) })
 		if to == meeting.Cancelled {
 			b.Importance = widget.DangerImportance
 		}
@@ -264,8 +277,13 @@ func (t *Tab) showStatus() {
 	}
 }
 
-// askStatus moves the meeting to status to; cancelling it asks first.
+// askStatus moves the meeting to status to; cancelling it asks first, a
+// step of the validation of the minutes asks who takes it and why.
 func (t *Tab) askStatus(to meeting.Status) {
+	if step := t.m.Status.StepTo(to); step != "" {
+		t.askStep(step, to)
+		return
+	}
 	if to != meeting.Cancelled {
 		t.setStatus(to)
 		return
@@ -280,7 +298,13 @@ func (t *Tab) askStatus(to meeting.Status) {
 }
 
 func (t *Tab) setStatus(to meeting.Status) {
-	t.queue.Run(t.env, func(ctx context.Context) error { return t.st.SetMeetingStatus(ctx, t.id, to) },
+	t.moveTo(to, func(ctx context.Context) error { return t.st.SetMeetingStatus(ctx, t.id, to) })
+}
+
+// moveTo runs change, which moves the meeting to status to, then shows
+// the new status, or why it could not change.
+func (t *Tab) moveTo(to meeting.Status, change func(ctx context.Context) error) {
+	t.queue.Run(t.env, change,
 		func(err error) {
 			if err != nil {
 				t.env.ShowError(err)

@@ -18,12 +18,30 @@ func StatusLabel(s meeting.Status) string {
 		return lang.L("Held")
 	case meeting.MinutesDraft:
 		return lang.L("Minutes in draft")
+	case meeting.MinutesSubmitted:
+		return lang.L("Minutes submitted for approval")
 	case meeting.MinutesApproved:
 		return lang.L("Minutes approved")
 	case meeting.Cancelled:
 		return lang.L("Cancelled")
 	}
 	return string(s)
+}
+
+// StepAction is the label of the button that takes a step of the
+// validation of minutes.
+func StepAction(k meeting.StepKind) string {
+	switch k {
+	case meeting.Submitted:
+		return lang.L("Submit the minutes for approval")
+	case meeting.Approved:
+		return lang.L("Approve the minutes")
+	case meeting.Returned:
+		return lang.L("Return the minutes for correction")
+	case meeting.Reopened:
+		return lang.L("Reopen the minutes")
+	}
+	return string(k)
 }
 
 // StatusAction is the label of the button that moves a meeting to s.
