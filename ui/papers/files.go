@@ -245,6 +245,9 @@ var problems = []struct {
 // problemText is the examiner's plain English sentence on a paper (see
 // paper.Report.Problem) in the user's language.
 func problemText(p string) string {
+	if p == "" {
+		return ""
+	}
 	for _, k := range problems {
 		if m := k.re.FindStringSubmatch(p); m != nil {
 			args := map[string]any{"A": m[1]}
