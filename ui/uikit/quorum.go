@@ -1,0 +1,84 @@
+package uikit
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"quorum/meeting"
+)
+
+// QuorumText is the sentence that says whether a meeting can decide.
+func QuorumText(q meeting.QuorumState) string {
+	args := map[string]any{"Present": q.Present, "Members": q.Members, "Required": q.Required, "Proxies": q.Proxies}
+	var text string
+	switch {
+	case !q.Needed:
+		return lang.L("No quorum required: {{.Present}} of {{.Members}} voting members present", args)
+	case q.Reached:
+		text = lang.L("Quorum reached: {{.Present}} of {{.Members}} voting members present, {{.Required}} required", args)
+	default:
+		text = lang.L("Quorum not reached: {{.Present}} of {{.Members}} voting members present, {{.Required}} required", args)
+	}
+	if q.Proxies > 0 {
+		text += " " + lang.L("(including {{.Proxies}} by proxy)", args)
+	}
+	return text
+}
+
+// QuorumIndicator shows whether the quorum is reached: green with a tick
+// when it is, red with a warning when it is not, plain when no rule
+// asks for one.
+type QuorumIndicator struct {
+	*widget.Label
+	State meeting.QuorumState
+}
+
+// NewQuorumIndicator returns an indicator showing nothing until Set.
+func NewQuorumIndicator() *QuorumIndicator {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return &QuorumIndicator{Label: l}
+}
+
+// Set shows the quorum q.
+func (i *QuorumIndicator) Set(q meeting.QuorumState) {
+	i.State = q
+	i.Label.TextStyle.Bold = q.Needed
+	switch {
+	case !q.Needed:
+		i.Label.Importance = widget.MediumImportance
+	case q.Reached:
+		i.Label.Importance = widget.SuccessImportance
+	default:
+		i.Label.Importance = widget.DangerImportance
+	}
+	i.Label.SetText(QuorumText(q))
+	i.Label.Show()
+}
+
+// QuorumIcon is the icon that goes with the quorum q.
+func QuorumIcon(q meeting.QuorumState) fyne.Resource {
+	switch {
+	case !q.Needed:
+		return theme.InfoIcon()
+	case q.Reached:
+		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	}
+	return theme.NewErrorThemedResource(theme.WarningIcon())
+}
+
+// Locked reports whether a meeting's record can no longer change: its
+// minutes are approved, and only an explicit Reopen (Details) opens them
+// again. Actions keep their status, owner, due date and notes editable.
+func Locked(m *meeting.Meeting) bool {
+	return m != nil && m.Status == meeting.MinutesApproved
+}
+
+// LockedText is the line a locked meeting's tabs show above their
+// greyed fields.
+func LockedText() string {
+	return lang.L("The minutes are approved: this meeting can no longer be changed. To correct it, reopen the minutes in Details (the reason is kept).")
+}
