@@ -153,7 +153,10 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(NORMAL)")
+	// FULL: each commit reaches the disk before the call returns, so that
+	// what the secretary typed survives the laptop losing power, not only
+	// Quorum crashing (NORMAL keeps the last commits in memory in WAL mode).
+	q.Add("_pragma", "synchronous(FULL)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {

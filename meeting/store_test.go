@@ -334,7 +334,7 @@ func TestOpenNewerSchema(t *testing.T) {
 func TestPragmas(t *testing.T) {
 	s := newStore(t)
 	for name, want := range map[string]string{
-		"foreign_keys": "1", "journal_mode": "wal", "busy_timeout": "5000", "synchronous": "1", "query_only": "0",
+		"foreign_keys": "1", "journal_mode": "wal", "busy_timeout": "5000", "synchronous": "2", "query_only": "0",
 	} {
 		if got := pragma(t, s.wdb, name); got != want {
 			t.Errorf("writer: %s = %s, want %s", name, got, want)
