@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,7 +24,9 @@ import (
 // event interfaces (Tapped, TypedRune, TypedKey) on the widgets shown:
 //
 //	shortcut KEY      the window's Ctrl+KEY (Cmd on macOS): N, F, P, W
-//	tap TEXT          tap the button or tab that reads TEXT
+//	open ID [TAB]     open meeting ID on one of its tabs (details, live …)
+//	tap TEXT          tap the button or tab that reads TEXT, or its
+//	                  translation (so one script serves both languages)
 //	type TEXT         type TEXT into the focused field
 //	clear             select all in the focused field and delete it
 //	key NAME          press a key in the focused field (Return, Tab …)
@@ -94,8 +97,19 @@ func (mw *mainWindow) step(verb, arg string) error {
 			return fmt.Errorf("no shortcut Ctrl+%s", arg)
 		}
 		fn()
+	case "open":
+		var id int64
+		var tab string
+		if n, _ := fmt.Sscan(arg, &id, &tab); n == 0 {
+			return fmt.Errorf("open needs a meeting number")
+		}
+		mw.OpenMeeting(id, tab)
 	case "tap":
-		return tapText(c, arg)
+		err := tapText(c, arg)
+		if err != nil && lang.L(arg) != arg {
+			err = tapText(c, lang.L(arg))
+		}
+		return err
 	case "type":
 		f := c.Focused()
 		if f == nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -42,5 +43,24 @@ func TestScriptStopsOnAStepThatFindsNothing(t *testing.T) {
 	}
 	if err := mw.script(strings.NewReader("frobnicate\n"), t.TempDir()); err == nil {
 		t.Error("an unknown step gave no error")
+	}
+}
+
+func TestScriptOpensAMeetingAndTapsInTheUsersLanguage(t *testing.T) {
+	uitest.French(t)
+	st := uitest.Store(t)
+	m := addMeeting(t, st, "Bureau")
+	mw, _ := openWindow(t, st)
+	// "Print" is the English text of the tab; the French window reads
+	// « Impression » or the like, and the step still finds it.
+	err := mw.script(strings.NewReader(fmt.Sprintf("open %d live\ntap Print\n", m.ID)), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mw.ws == nil || mw.ws.Selected() != uikit.TabPrint {
+		t.Errorf("after the script: workspace open %v", mw.ws != nil)
+	}
+	if err := mw.script(strings.NewReader("open\n"), t.TempDir()); err == nil {
+		t.Error("open with no meeting gave no error")
 	}
 }

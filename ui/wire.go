@@ -12,6 +12,7 @@ import (
 	"quorum/ui/agenda"
 	"quorum/ui/attendees"
 	"quorum/ui/details"
+	"quorum/ui/live"
 	"quorum/ui/meetings"
 	"quorum/ui/minutes"
 	"quorum/ui/papers"
@@ -73,6 +74,15 @@ func (mw *mainWindow) workspaceTabs() []workspace.TabSpec {
 		}},
 		{ID: uikit.TabPapers, Title: lang.L("Papers"), Icon: theme.FileIcon(), New: func(id int64) workspace.Tab {
 			return papers.New(env, st, id)
+		}},
+		{ID: uikit.TabLive, Title: lang.L("Live"), Icon: theme.MediaPlayIcon(), New: func(id int64) workspace.Tab {
+			t := live.New(env, st, id)
+			t.OnChanged = func() {
+				if mw.ws != nil {
+					mw.ws.Reload()
+				}
+			}
+			return t
 		}},
 		{ID: uikit.TabMinutes, Title: lang.L("Minutes"), Icon: theme.DocumentCreateIcon(), New: func(id int64) workspace.Tab {
 			return minutes.New(env, st, id)

@@ -66,7 +66,11 @@ type Tab struct {
 	timesSaver, notesSaver *uikit.Saver
 	rowSavers              []*uikit.Saver // of the rows shown
 	decisionBox, actionBox *fyne.Container
+	panel                  fyne.CanvasObject // the entry shown: notes, decisions, actions
 	content                fyne.CanvasObject
+
+	follow   bool  // ShowItem was called: show that item on each read
+	followID int64 // the item it asked for
 }
 
 // owner is a person who can own an action.
@@ -125,7 +129,8 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	panel := container.NewVBox(t.Heading, t.NoItems, t.ItemFields,
 		heading(lang.L("Actions")), t.actionBox, container.NewHBox(t.AddAction))
 
-	split := container.NewHSplit(t.Items, container.NewVScroll(container.NewPadded(panel)))
+	t.panel = container.NewVScroll(container.NewPadded(panel))
+	split := container.NewHSplit(t.Items, t.panel)
 	split.Offset = 0.3
 	t.content = container.NewBorder(container.NewVBox(times, t.TimesError, widget.NewSeparator()), nil, nil, nil, split)
 	if env.ReadOnly {
@@ -194,6 +199,9 @@ func (t *Tab) apply(rec *meeting.Record, people []*meeting.Person) {
 	if t.selected >= 0 && t.selected < len(t.entries) {
 		keep = itemID(t.entries[t.selected])
 	}
+	if t.follow {
+		keep = t.followID
+	}
 	t.entries = t.entries[:0]
 	rec.Agenda.Walk(func(it *meeting.AgendaItem) { t.entries = append(t.entries, it) })
 	t.entries = append(t.entries, nil)
@@ -208,6 +216,23 @@ func (t *Tab) apply(rec *meeting.Record, people []*meeting.Person) {
 	t.selected = -1
 	t.Items.Select(sel)
 	t.show(sel) // when sel was selected already, Select says nothing
+}
+
+// Panel is the notes, decisions and actions of the entry shown, without
+// the list of items: the live-meeting view shows it for the item under
+// discussion.
+func (t *Tab) Panel() fyne.CanvasObject { return t.panel }
+
+// ShowItem shows the notes, decisions and actions of the item id (0: the
+// actions tied to no item), now if the meeting is read, else once it is.
+func (t *Tab) ShowItem(id int64) {
+	t.follow, t.followID = true, id
+	for i, e := range t.entries {
+		if itemID(e) == id {
+			t.Items.Select(i)
+			t.show(i)
+		}
+	}
 }
 
 // itemID is the ID of an item, 0 for none.

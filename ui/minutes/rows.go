@@ -75,10 +75,12 @@ func (r *row) place(main fyne.CanvasObject, fields, in *fyne.Container) {
 	in.Add(r.box)
 }
 
-// focus puts the keyboard in the field of a new row.
-func focus(w fyne.Focusable) {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(w.(fyne.CanvasObject)); c != nil {
-		c.Focus(w)
+// focus puts the keyboard in the field of a new row. The window's
+// canvas finds it in its tree at once; asking the driver which canvas
+// holds it would find none until the row is first painted.
+func (t *Tab) focus(w fyne.Focusable) {
+	if t.env.Window != nil {
+		t.env.Window.Canvas().Focus(w)
 	}
 }
 
@@ -87,7 +89,7 @@ func (t *Tab) newDecision() {
 	if it == nil {
 		return
 	}
-	focus(t.addDecisionRow(meeting.Decision{ItemID: it.ID, Outcome: meeting.Adopted}).Text)
+	t.focus(t.addDecisionRow(meeting.Decision{ItemID: it.ID, Outcome: meeting.Adopted}).Text)
 }
 
 func (t *Tab) addDecisionRow(d meeting.Decision) *DecisionRow {
@@ -222,7 +224,7 @@ func (t *Tab) newAction() {
 	if t.selected < 0 {
 		return
 	}
-	focus(t.addActionRow(meeting.Action{MeetingID: t.meetingID, ItemID: itemID(t.item()), Status: meeting.ActionOpen}).Title)
+	t.focus(t.addActionRow(meeting.Action{MeetingID: t.meetingID, ItemID: itemID(t.item()), Status: meeting.ActionOpen}).Title)
 }
 
 func (t *Tab) addActionRow(a meeting.Action) *ActionRow {

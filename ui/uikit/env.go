@@ -44,6 +44,7 @@ const (
 	TabAttendees = "attendees"
 	TabAgenda    = "agenda"
 	TabPapers    = "papers"
+	TabLive      = "live"
 	TabMinutes   = "minutes"
 	TabPrint     = "print"
 )
@@ -86,13 +87,29 @@ func Load[T any](e *Env, load func(ctx context.Context) (T, error), apply func(T
 		if errors.Is(err, context.Canceled) {
 			return
 		}
-		fyne.Do(func() {
+		do(func() {
 			if err != nil {
 				e.ShowError(err)
 				return
 			}
 			apply(v)
 		})
+	})
+}
+
+// applying keeps the results of background work from being applied two at
+// a time. The window's driver runs them one by one on its UI thread
+// already; Fyne's test driver runs each on the goroutine that asks, so
+// without it two screens reading at once (a tab and the one it embeds)
+// would lay out the same widgets together.
+var applying sync.Mutex
+
+// do runs fn on the UI thread, one result at a time.
+func do(fn func()) {
+	fyne.Do(func() {
+		applying.Lock()
+		defer applying.Unlock()
+		fn()
 	})
 }
 

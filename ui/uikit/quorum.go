@@ -12,19 +12,18 @@ import (
 // QuorumText is the sentence that says whether a meeting can decide.
 func QuorumText(q meeting.QuorumState) string {
 	args := map[string]any{"Present": q.Present, "Members": q.Members, "Required": q.Required, "Proxies": q.Proxies}
-	var text string
-	switch {
-	case !q.Needed:
-		return lang.L("No quorum required: {{.Present}} of {{.Members}} voting members present", args)
-	case q.Reached:
-		text = lang.L("Quorum reached: {{.Present}} of {{.Members}} voting members present, {{.Required}} required", args)
-	default:
-		text = lang.L("Quorum not reached: {{.Present}} of {{.Members}} voting members present, {{.Required}} required", args)
+	if !q.Needed {
+		return lang.L("No quorum required — voting members present: {{.Present}} of {{.Members}}", args)
 	}
+	detail := lang.L("({{.Required}} required)", args)
 	if q.Proxies > 0 {
-		text += " " + lang.L("(including {{.Proxies}} by proxy)", args)
+		detail = lang.L("({{.Required}} required; {{.Proxies}} by proxy)", args)
 	}
-	return text
+	args["Detail"] = detail
+	if q.Reached {
+		return lang.L("Quorum reached — voting members present: {{.Present}} of {{.Members}} {{.Detail}}", args)
+	}
+	return lang.L("Quorum not reached — voting members present: {{.Present}} of {{.Members}} {{.Detail}}", args)
 }
 
 // QuorumIndicator shows whether the quorum is reached: green with a tick

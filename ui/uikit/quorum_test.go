@@ -21,11 +21,11 @@ func TestQuorumIndicatorSaysWhetherTheMeetingCanDecide(t *testing.T) {
 		text       string
 	}{
 		{meeting.QuorumState{Needed: true, Members: 10, Required: 5, Present: 5, Reached: true}, widget.SuccessImportance,
-			"Quorum reached: 5 of 10 voting members present, 5 required"},
+			"Quorum reached — voting members present: 5 of 10 (5 required)"},
 		{meeting.QuorumState{Needed: true, Members: 10, Required: 6, Present: 5, Proxies: 2}, widget.DangerImportance,
-			"Quorum not reached: 5 of 10 voting members present, 6 required (including 2 by proxy)"},
+			"Quorum not reached — voting members present: 5 of 10 (6 required; 2 by proxy)"},
 		{meeting.QuorumState{Members: 3, Present: 2, Reached: true}, widget.MediumImportance,
-			"No quorum required: 2 of 3 voting members present"},
+			"No quorum required — voting members present: 2 of 3"},
 	}
 	for _, c := range cases {
 		i.Set(c.q)
@@ -35,7 +35,7 @@ func TestQuorumIndicatorSaysWhetherTheMeetingCanDecide(t *testing.T) {
 	}
 	uitest.French(t)
 	i.Set(cases[1].q)
-	if want := "Quorum non atteint : 5 membres votants présents sur 10, 6 requis (dont 2 par pouvoir)"; i.Text != want {
+	if want := "Quorum non atteint — membres votants présents : 5 sur 10 (6 requis ; 2 par pouvoir)"; i.Text != want {
 		t.Errorf("in French: %q, want %q", i.Text, want)
 	}
 }

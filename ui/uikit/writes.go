@@ -5,7 +5,6 @@ import (
 	"errors"
 	"sync"
 
-	"fyne.io/fyne/v2"
 )
 
 // Writes runs a screen's store calls off the UI thread one after the
@@ -39,7 +38,7 @@ func (w *Writes) Run(e *Env, call func(ctx context.Context) error, shown func(er
 		if errors.Is(err, context.Canceled) {
 			return
 		}
-		fyne.Do(func() {
+		do(func() {
 			if shown != nil {
 				shown(err)
 			} else {
