@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"sync"
-
 )
 
 // Writes runs a screen's store calls off the UI thread one after the
