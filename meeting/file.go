@@ -98,6 +98,7 @@ type FileItem struct {
 	Minutes      int            `json:"minutes"`
 	Description  string         `json:"description"`
 	Confidential bool           `json:"confidential"`
+	Kind         string         `json:"kind,omitempty"` // "approval" of the previous minutes, "review" of the open actions; "" otherwise
 	Documents    []string       `json:"documents"`
 	Notes        string         `json:"notes"`
 	Decisions    []FileDecision `json:"decisions"`
@@ -418,6 +419,9 @@ func (im *importer) checkItems(at string, items []FileItem, level int) error {
 		if err := fi.item().Validate(); err != nil {
 			return within(here+".", err)
 		}
+		if k := ItemKind(fi.Kind); !valid(k, ItemKinds) {
+			return &Error{Code: EINVALID, Field: here + ".kind", Message: fmt.Sprintf("%q is not one of %q, %q or none", fi.Kind, ApprovalItem, ReviewItem)}
+		}
 		for j, d := range fi.Documents {
 			field := fmt.Sprintf("%s.documents[%d]", here, j)
 			if _, ok := im.docs[d]; !ok {
@@ -464,7 +468,7 @@ func (fa FileAttendee) attendee(meetingID, personID int64) (*Attendee, error) {
 
 func (fi FileItem) item() *AgendaItem {
 	it := &AgendaItem{Title: fi.Title, Purpose: Purpose(fi.Purpose), Minutes: fi.Minutes,
-		Description: fi.Description, Confidential: fi.Confidential, Notes: fi.Notes}
+		Description: fi.Description, Confidential: fi.Confidential, Notes: fi.Notes, Kind: ItemKind(fi.Kind)}
 	if it.Purpose == "" {
 		it.Purpose = ForInformation
 	}
@@ -556,6 +560,12 @@ func (im *importer) storeItems(ctx context.Context, tx *sql.Tx, items []FileItem
 	for _, fi := range items {
 		it := fi.item()
 		it.MeetingID, it.ParentID, it.PresenterID = im.meeting.ID, parentID, im.personIDs[fi.Presenter]
+		if it.Kind == ApprovalItem {
+			var err error
+			if it.ApprovesID, err = previousMeeting(ctx, tx, &im.meeting); err != nil {
+				return err
+			}
+		}
 		if err := addItem(ctx, tx, it); err != nil {
 			return err
 		}

@@ -130,7 +130,7 @@ func exportMeeting(ctx context.Context, tx *sql.Tx, id int64) (*File, []Paper, e
 		out := []FileItem{}
 		for _, it := range list {
 			fi := FileItem{ID: it.Number, Title: it.Title, Purpose: string(it.Purpose), Minutes: it.Minutes,
-				Description: it.Description, Confidential: it.Confidential, Notes: it.Notes,
+				Description: it.Description, Confidential: it.Confidential, Notes: it.Notes, Kind: string(it.Kind),
 				Documents: append([]string{}, itemDocs[it.ID]...), Decisions: []FileDecision{}}
 			var err error
 			if fi.Presenter, err = ex.person(it.PresenterID); err != nil {

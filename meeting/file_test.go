@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -326,4 +327,47 @@ func firstDiff(want, got []byte) string {
 		}
 	}
 	return fmt.Sprintf("one is a prefix of the other (%d vs %d lines)", len(w), len(g))
+}
+
+func TestImportKeepsTheFollowUpItems(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	file := func(number int, day string, kinds ...string) []byte {
+		var items []string
+		for i, k := range kinds {
+			items = append(items, fmt.Sprintf(`{"id": "%d", "title": "Point %d", "kind": %q}`, i+1, i+1, k))
+		}
+		return []byte(fmt.Sprintf(`{"format": "quorum-meeting", "version": 1,
+			"meeting": {"title": "Bureau", "series": "BUR", "series_name": "Bureau", "number": %d,
+				"starts": "%sT09:30:00+01:00"}, "agenda": [%s]}`, number, day, strings.Join(items, ", ")))
+	}
+	first, err := importBytes(t, s, file(1, "2026-10-01", ""), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := importBytes(t, s, file(2, "2026-11-05", "approval", "review", ""), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ag, err := s.Agenda(ctx, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ag[0].Kind != ApprovalItem || ag[0].ApprovesID != first || ag[1].Kind != ReviewItem || ag[2].Kind != OrdinaryItem {
+		t.Errorf("imported items: %s approving %d, %s, %s; want approval of %d, review, ordinary",
+			ag[0].Kind, ag[0].ApprovesID, ag[1].Kind, ag[2].Kind, first)
+	}
+	data, _ := exportBytes(t, s, second)
+	if !bytes.Contains(data, []byte(`"kind": "approval"`)) || !bytes.Contains(data, []byte(`"kind": "review"`)) {
+		t.Errorf("the export lost the kinds:\n%s", data)
+	}
+	before := counts(t, s)
+	_, err = importBytes(t, s, file(3, "2026-12-03", "minutes"), nil)
+	var me *Error
+	if !errors.As(err, &me) || me.Code != EINVALID || me.Field != "agenda[0].kind" {
+		t.Errorf("a wrong kind: %v", err)
+	}
+	if after := counts(t, s); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("a refused file changed the database: %v → %v", before, after)
+	}
 }

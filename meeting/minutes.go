@@ -154,13 +154,8 @@ func followUp(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 	if m.SeriesID == 0 {
 		return nil
 	}
-	var prev int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM meetings WHERE series_id = ? AND id <> ? AND status <> ?
-		AND starts < ? ORDER BY starts DESC, id DESC LIMIT 1`, m.SeriesID, m.ID, Cancelled, fmtTime(m.Starts)).Scan(&prev)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
-	if err != nil {
+	prev, err := previousMeeting(ctx, tx, m)
+	if prev == 0 || err != nil {
 		return err
 	}
 	titles := followUpTitles[m.Language]
@@ -173,6 +168,21 @@ func followUp(ctx context.Context, tx *sql.Tx, m *Meeting) error {
 		}
 	}
 	return nil
+}
+
+// previousMeeting is the meeting of m's series before it, not cancelled,
+// whose minutes m's approval item approves; 0 when there is none.
+func previousMeeting(ctx context.Context, tx *sql.Tx, m *Meeting) (int64, error) {
+	var prev int64
+	if m.SeriesID == 0 {
+		return 0, nil
+	}
+	err := tx.QueryRowContext(ctx, `SELECT id FROM meetings WHERE series_id = ? AND id <> ? AND status <> ?
+		AND starts < ? ORDER BY starts DESC, id DESC LIMIT 1`, m.SeriesID, m.ID, Cancelled, fmtTime(m.Starts)).Scan(&prev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return prev, err
 }
 
 // approveByDecision approves the minutes an approval item stands for when

@@ -261,6 +261,9 @@ const (
 	ReviewItem   ItemKind = "review"   // review of the series' open actions
 )
 
+// ItemKinds lists every kind of item.
+var ItemKinds = []ItemKind{OrdinaryItem, ApprovalItem, ReviewItem}
+
 // Decision is a decision taken (or not) on an agenda item.
 type Decision struct {
 	ID      int64

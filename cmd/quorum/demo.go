@@ -209,6 +209,7 @@ func codirMeeting(starts time.Time, status meeting.Status, n int) demoMeeting {
 				"L'ordre du jour étant épuisé, la séance est levée à 11 h 40."}})
 		f.Documents = append(f.Documents, meeting.FileDocument{ID: "pv", Title: papers[2].title, Reference: prevRef, File: papers[2].path, InPack: yes()})
 		items[0].Documents = []string{"pv"}
+		items[0].Kind, items[1].Kind = "approval", "review"
 	}
 	if held {
 		f.Meeting.Opened, f.Meeting.Closed = "09:35", "11:40"

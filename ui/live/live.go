@@ -32,6 +32,7 @@ type Store interface {
 	RecordArrival(ctx context.Context, attendeeID int64, at meeting.Clock) (*meeting.AttendanceEvent, error)
 	RecordDeparture(ctx context.Context, attendeeID int64, at meeting.Clock) (*meeting.AttendanceEvent, error)
 	UndoMovement(ctx context.Context, attendeeID int64) error
+	GetAction(ctx context.Context, id int64) (*meeting.Action, error)
 }
 
 // TickEvery is how often the times shown move on while the view is shown.
@@ -53,6 +54,7 @@ type Tab struct {
 	Previous, Next *widget.Button
 	Coming         *widget.Label // the next item's title
 	Attendees      []*AttendeeRow
+	Review         []*ReviewRow // on a "Review of actions" item: the series' open actions
 	Minutes        *minutes.Tab // notes, decisions and actions of the item shown
 
 	// Now is the clock the times are taken from; tests set it.
@@ -69,11 +71,14 @@ type Tab struct {
 	rec   *meeting.Record
 	items []*meeting.AgendaItem // in agenda order, sub-items after their item
 
-	people  *fyne.Container
-	entry   fyne.CanvasObject // the minutes panel, hidden before the first item
-	hint    *widget.Label     // in its place: how to begin
-	stop    chan struct{}     // closed to stop the ticker; nil when none runs
-	content fyne.CanvasObject
+	people   *fyne.Container
+	review   *fyne.Container   // the review rows, under their heading
+	reviewOf int64             // the item the review rows were made for
+	reviewIn *container.Scroll // the review rows in their scroll, shown on a review item
+	entry    fyne.CanvasObject // the minutes panel, hidden before the first item
+	hint     *widget.Label     // in its place: how to begin
+	stop     chan struct{}     // closed to stop the ticker; nil when none runs
+	content  fyne.CanvasObject
 }
 
 // AttendeeRow is one attendee: name, where they are, and the button that
@@ -82,6 +87,14 @@ type AttendeeRow struct {
 	Name, State *widget.Label
 	Move, Undo  *widget.Button
 	attendee    *meeting.Attendee
+}
+
+// ReviewRow is one open action of the series, reviewed on the "Review
+// of actions" item: its status is changed there, and everywhere.
+type ReviewRow struct {
+	Action *widget.Label
+	Status *uikit.Choice[meeting.ActionStatus]
+	a      *meeting.Action
 }
 
 // New builds the live view of a meeting and starts reading it.
@@ -124,6 +137,10 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	t.hint = widget.NewLabel(lang.L("Open the sitting when the chair does: the first item starts, and its notes, decisions and actions are taken here."))
 	t.hint.Wrapping = fyne.TextWrapWord
 	t.people = container.NewVBox()
+	t.review = container.NewVBox()
+	t.reviewIn = container.NewVScroll(t.review)
+	t.reviewIn.SetMinSize(fyne.NewSize(0, 200))
+	t.reviewIn.Hide()
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(t.OpenSitting, t.CloseSitting), t.Sitting),
@@ -134,7 +151,8 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 		widget.NewSeparator())
 	side := container.NewBorder(uikit.Heading(lang.L("In the room")), nil, nil, nil,
 		container.NewVScroll(t.people))
-	split := container.NewHSplit(container.NewBorder(item, nil, nil, nil, container.NewStack(t.entry, container.NewVBox(t.hint))), side)
+	split := container.NewHSplit(container.NewBorder(container.NewVBox(item, t.reviewIn), nil, nil, nil,
+		container.NewStack(t.entry, container.NewVBox(t.hint))), side)
 	split.Offset = 0.68
 	t.content = container.NewBorder(top, nil, nil, nil, split)
 	t.show()
@@ -258,10 +276,91 @@ func (t *Tab) show() {
 		t.hint.Show()
 	}
 	t.rebuildPeople()
+	t.rebuildReview(cur)
 	t.Tick()
 }
 
-func enable(b *widget.Button, on bool) {
+// rebuildReview lists the series' open actions when the item under
+// discussion is its "Review of actions"; a row stays while the item does,
+// so that an action marked done is still seen done.
+func (t *Tab) rebuildReview(cur int) {
+	var it *meeting.AgendaItem
+	if cur >= 0 && t.items[cur].Kind == meeting.ReviewItem {
+		it = t.items[cur]
+	}
+	box := t.review.Objects
+	if it == nil {
+		t.Review, t.reviewOf = nil, 0
+		t.review.RemoveAll()
+		t.reviewIn.Hide()
+		return
+	}
+	if it.ID == t.reviewOf && len(box) > 0 {
+		for _, r := range t.Review {
+			enable(r.Status.Select, t.editableActions())
+		}
+		return
+	}
+	t.reviewOf, t.Review = it.ID, nil
+	t.review.RemoveAll()
+	t.review.Add(uikit.Heading(lang.N("{{.Count}} open actions of the series to review", len(t.rec.Review), map[string]any{"Count": len(t.rec.Review)})))
+	today := meeting.DateOf(t.Now())
+	for _, a := range t.rec.Review {
+		r := &ReviewRow{a: a, Action: widget.NewLabel(reviewText(a, today))}
+		r.Action.Wrapping = fyne.TextWrapWord
+		r.Action.Importance = uikit.RAGImportance(a.RAG(today))
+		r.Status = uikit.NewChoice(meeting.ActionStatuses, uikit.ActionStatusLabel, func(s meeting.ActionStatus) { t.onReview(r, s) })
+		r.Status.SetValue(a.Status)
+		enable(r.Status.Select, t.editableActions())
+		t.Review = append(t.Review, r)
+		t.review.Add(container.NewBorder(nil, nil, nil, uikit.FixedWidth(150, r.Status), r.Action))
+	}
+	t.reviewIn.Show()
+	t.review.Refresh()
+}
+
+// reviewText names an action, its owner, when it is due and the meeting
+// it came from.
+func reviewText(a *meeting.Action, today meeting.Date) string {
+	text := a.Title
+	if a.OwnerName != "" {
+		text += " — " + a.OwnerName
+	}
+	text += " · " + uikit.DueText(a, today)
+	if a.MeetingTitle != "" {
+		text += " · " + lang.L("from {{.Meeting}} of {{.Date}}", map[string]any{"Meeting": a.MeetingTitle,
+			"Date": uikit.FormatDate(meeting.DateOf(a.MeetingStarts))})
+	}
+	return text
+}
+
+// editableActions reports whether actions may change: even approved
+// minutes leave them open, a read-only window does not.
+func (t *Tab) editableActions() bool { return !t.env.ReadOnly }
+
+// onReview changes the status of a reviewed action; the action is the
+// same everywhere, so the Actions list and its own meeting see it.
+func (t *Tab) onReview(r *ReviewRow, s meeting.ActionStatus) {
+	id, today := r.a.ID, meeting.DateOf(t.Now())
+	var saved *meeting.Action
+	t.writes.Do(func(ctx context.Context) (err error) {
+		if saved, err = t.st.GetAction(ctx, id); err != nil {
+			return err
+		}
+		saved.Status = s
+		return t.st.UpdateAction(ctx, saved)
+	}, func(err error) {
+		if err != nil {
+			r.Status.SetValue(r.a.Status)
+			return
+		}
+		*r.a = *saved
+		r.Action.Importance = uikit.RAGImportance(r.a.RAG(today))
+		r.Action.SetText(reviewText(r.a, today))
+	})
+}
+
+func enable(b fyne.Disableable, on bool) {
 	if on {
 		b.Enable()
 	} else {

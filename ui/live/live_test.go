@@ -306,3 +306,53 @@ func TestATapWaitsForTheChangeBeforeTheNext(t *testing.T) {
 		t.Errorf("after the change: %q disabled %v", row.Move.Text, row.Move.Disabled())
 	}
 }
+
+func TestTheReviewOfActionsClosesThemEverywhere(t *testing.T) {
+	st := uitest.Store(t)
+	ctx := context.Background()
+	b := newBoard(t, st)
+	owner := b.attendees[1].PersonID
+	late := &meeting.Action{MeetingID: b.m.ID, Title: "Chiffrer la rénovation du gymnase", OwnerID: owner, Due: "2026-11-30", Status: meeting.ActionOpen}
+	soon := &meeting.Action{MeetingID: b.m.ID, Title: "Relancer le prestataire", OwnerID: owner, Due: "2026-12-08", Status: meeting.ActionInProgress}
+	uitest.Must(t, st.CreateAction(ctx, late))
+	uitest.Must(t, st.CreateAction(ctx, soon))
+	next := &meeting.Meeting{SeriesID: b.m.SeriesID, Title: "Conseil d’administration", Language: "fr",
+		Starts: time.Date(2027, 1, 14, 9, 30, 0, 0, paris), TimeZone: "Europe/Paris", Minutes: 90}
+	uitest.Must(t, st.CreateMeetingFromSeries(ctx, next))
+
+	env, _ := uitest.Env(t)
+	v := live.New(env, st, next.ID)
+	env.Wait()
+	v.Now = func() time.Time { return time.Date(2026, 12, 3, 9, 30, 0, 0, paris) }
+	uitest.Load(env, v)
+	tap(t, env, v, v.OpenSitting, v.Now)
+	for i := 0; len(v.Review) == 0; i++ {
+		if i > 3 || v.Next.Disabled() {
+			t.Fatalf("no review of actions on %q", v.Title.Text)
+		}
+		tap(t, env, v, v.Next, v.Now)
+	}
+	if len(v.Review) != 2 {
+		t.Fatalf("%d actions to review, want 2", len(v.Review))
+	}
+	row := v.Review[0]
+	if !strings.Contains(row.Action.Text, "Chiffrer la rénovation") || !strings.Contains(row.Action.Text, "overdue") ||
+		row.Action.Importance != widget.DangerImportance || v.Review[1].Action.Importance != widget.WarningImportance {
+		t.Errorf("rows: %q (%v), %q (%v)", row.Action.Text, row.Action.Importance, v.Review[1].Action.Text, v.Review[1].Action.Importance)
+	}
+	row.Status.SetSelected(uikit.ActionStatusLabel(meeting.ActionDone))
+	env.Wait()
+	got, err := st.GetAction(ctx, late.ID)
+	uitest.Must(t, err)
+	if got.Status != meeting.ActionDone || got.Completed == "" {
+		t.Errorf("the action reviewed is %s (completed %q), want done", got.Status, got.Completed)
+	}
+	// The row stays, greyed, until the meeting moves on.
+	if len(v.Review) != 2 || v.Review[0].Action.Importance != widget.LowImportance || v.Review[0].Status.Value() != meeting.ActionDone {
+		t.Errorf("after closing it: %d rows, first %v %s", len(v.Review), v.Review[0].Action.Importance, v.Review[0].Status.Value())
+	}
+	tap(t, env, v, v.Previous, v.Now)
+	if len(v.Review) != 0 {
+		t.Errorf("the review stays on another item %q", v.Title.Text)
+	}
+}
