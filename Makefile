@@ -136,7 +136,9 @@ e2e: build deps-screens deps-test
 
 # The main screens of the demo's next meeting, in French and in English,
 # photographed from the real window under a virtual display
-# (QUORUM_SCREENSHOTS makes the binary tour its screens and close).
+# (QUORUM_SCREENSHOTS makes the binary tour its screens and close); then,
+# on a fresh demo, a sitting and the validation of the minutes played by
+# .ci/screens.steps (QUORUM_SCRIPT).
 SHOTS := assets/screenshots/window
 XVFB := xvfb-run -a -s "-screen 0 1180x760x24"
 screenshots: build deps-screens
@@ -146,6 +148,10 @@ screenshots: build deps-screens
 		XDG_CONFIG_HOME=$$PWD/screenshots-tmp/config-$$l LANGUAGE=$$l LC_ALL=$$( [ $$l = fr ] && echo fr_FR.UTF-8 || echo en_GB.UTF-8 ) \
 		FYNE_THEME=light QUORUM_SCREENSHOTS=screenshots-tmp/$$l QUORUM_TOUR_MEETING=3 \
 		$(XVFB) ./bin/quorum --db screenshots-tmp/demo.db || exit 1; \
+		./bin/quorum --db screenshots-tmp/life-$$l.db demo && cp .ci/screens.steps screenshots-tmp/$$l/steps; \
+		XDG_CONFIG_HOME=$$PWD/screenshots-tmp/config-$$l LANGUAGE=$$l LC_ALL=$$( [ $$l = fr ] && echo fr_FR.UTF-8 || echo en_GB.UTF-8 ) \
+		FYNE_THEME=light QUORUM_SCRIPT=screenshots-tmp/$$l/steps \
+		$(XVFB) ./bin/quorum --db screenshots-tmp/life-$$l.db || exit 1; \
 		for f in screenshots-tmp/$$l/*.png; do cp $$f $(SHOTS)/$$(basename $$f .png)-$$l.png; done; \
 	done
 	rm -rf screenshots-tmp
