@@ -37,6 +37,8 @@ type File struct {
 	Documents []FileDocument `json:"documents"`
 	Agenda    []FileItem     `json:"agenda"`
 	Actions   []FileAction   `json:"actions"`
+	// MinutesHistory is the validation of the minutes, oldest step first.
+	MinutesHistory []FileStep `json:"minutes_history,omitempty"`
 }
 
 // FileMeeting is the meeting itself.
@@ -55,8 +57,9 @@ type FileMeeting struct {
 	PapersDue      string `json:"papers_due"`
 	Status         string `json:"status"`
 	Notes          string `json:"notes"`
-	Opened         string `json:"opened"` // HH:MM, when the sitting was opened
-	Closed         string `json:"closed"` // HH:MM, when it was closed
+	Opened         string `json:"opened"`                // HH:MM, when the sitting was opened
+	Closed         string `json:"closed"`                // HH:MM, when it was closed
+	ConvenedOn     string `json:"convened_on,omitempty"` // YYYY-MM-DD, the day the notice went
 }
 
 // FilePerson is a person the file refers to by ID.
@@ -78,6 +81,24 @@ type FileAttendee struct {
 	Proxy   string `json:"proxy"`
 	Arrived string `json:"arrived"`
 	Left    string `json:"left"`
+	// Events are the arrivals and departures recorded during the sitting.
+	Events []FileEvent `json:"events,omitempty"`
+}
+
+// FileEvent is an arrival or a departure during the sitting, with the
+// agenda item then under discussion.
+type FileEvent struct {
+	Kind string `json:"kind"`           // arrival, departure
+	At   string `json:"at"`             // HH:MM
+	Item string `json:"item,omitempty"` // an agenda id
+}
+
+// FileStep is one step of the validation of the minutes.
+type FileStep struct {
+	Step    string `json:"step"` // submitted, approved, returned, reopened
+	By      string `json:"by"`
+	At      string `json:"at"` // RFC 3339
+	Comment string `json:"comment"`
 }
 
 // FileDocument is a paper; File is its path relative to the meeting file.
@@ -98,7 +119,9 @@ type FileItem struct {
 	Minutes      int            `json:"minutes"`
 	Description  string         `json:"description"`
 	Confidential bool           `json:"confidential"`
-	Kind         string         `json:"kind,omitempty"` // "approval" of the previous minutes, "review" of the open actions; "" otherwise
+	Kind         string         `json:"kind,omitempty"`    // "approval" of the previous minutes, "review" of the open actions; "" otherwise
+	Started      string         `json:"started,omitempty"` // HH:MM, when the sitting took it up
+	Ended        string         `json:"ended,omitempty"`   // HH:MM, when it moved on
 	Documents    []string       `json:"documents"`
 	Notes        string         `json:"notes"`
 	Decisions    []FileDecision `json:"decisions"`
@@ -272,8 +295,11 @@ func (im *importer) check() error {
 	*m = Meeting{Title: fm.Title, Number: fm.Number, TimeZone: fm.TimeZone, Minutes: fm.Minutes,
 		Place: fm.Place, Link: fm.Link, Classification: Classification(fm.Classification), Language: fm.Language,
 		PapersDue: Date(fm.PapersDue), Status: Status(fm.Status), Notes: fm.Notes,
-		Opened: Clock(fm.Opened), Closed: Clock(fm.Closed)}
+		Opened: Clock(fm.Opened), Closed: Clock(fm.Closed), ConvenedOn: Date(fm.ConvenedOn)}
 	m.withDefaults()
+	if _, err := ParseDate(fm.ConvenedOn); fm.ConvenedOn != "" && err != nil {
+		return &Error{Code: EINVALID, Field: "meeting.convened_on", Message: err.Error()}
+	}
 	if fm.Starts == "" {
 		return &Error{Code: EINVALID, Field: "meeting.starts", Message: "must be set"}
 	}
@@ -345,6 +371,9 @@ func (im *importer) check() error {
 	if err := im.checkItems("agenda", im.f.Agenda, 0); err != nil {
 		return err
 	}
+	if err := im.checkSitting(); err != nil {
+		return err
+	}
 	for i, fa := range im.f.Actions {
 		at := fmt.Sprintf("actions[%d].", i)
 		if err := im.personRef(at+"owner", fa.Owner, false); err != nil {
@@ -355,6 +384,39 @@ func (im *importer) check() error {
 		}
 		if err := fa.action().Validate(); err != nil {
 			return within(at, err)
+		}
+	}
+	return nil
+}
+
+// checkSitting checks what the sitting recorded: the arrivals and
+// departures (in time order, each naming an item of the agenda, if any)
+// and the steps of the validation of the minutes.
+func (im *importer) checkSitting() error {
+	for i, fa := range im.f.Attendees {
+		var last Clock
+		for j, fe := range fa.Events {
+			at := fmt.Sprintf("attendees[%d].events[%d].", i, j)
+			if k := EventKind(fe.Kind); k != Arrival && k != Departure {
+				return &Error{Code: EINVALID, Field: at + "kind", Message: fmt.Sprintf("%q is not %q or %q", fe.Kind, Arrival, Departure)}
+			}
+			c, err := ParseClock(fe.At)
+			if err != nil || c == "" || c < last {
+				return &Error{Code: EINVALID, Field: at + "at", Message: fmt.Sprintf("%q is not a time of day (HH:MM) after the one before", fe.At)}
+			}
+			last = c
+			if _, ok := im.itemIDs[fe.Item]; fe.Item != "" && !ok {
+				return &Error{Code: EINVALID, Field: at + "item", Message: fmt.Sprintf("no agenda item has the id %q", fe.Item)}
+			}
+		}
+	}
+	for i, fs := range im.f.MinutesHistory {
+		at := fmt.Sprintf("minutes_history[%d].", i)
+		if k := StepKind(fs.Step); !valid(k, []StepKind{Submitted, Approved, Returned, Reopened}) {
+			return &Error{Code: EINVALID, Field: at + "step", Message: fmt.Sprintf("%q is not submitted, approved, returned or reopened", fs.Step)}
+		}
+		if _, err := time.Parse(time.RFC3339, fs.At); err != nil {
+			return &Error{Code: EINVALID, Field: at + "at", Message: fmt.Sprintf("%q is not a date and time like 2026-12-03T09:30:00+01:00", fs.At)}
 		}
 	}
 	return nil
@@ -419,6 +481,11 @@ func (im *importer) checkItems(at string, items []FileItem, level int) error {
 		if err := fi.item().Validate(); err != nil {
 			return within(here+".", err)
 		}
+		for _, c := range []struct{ name, value string }{{"started", fi.Started}, {"ended", fi.Ended}} {
+			if _, err := ParseClock(c.value); err != nil {
+				return &Error{Code: EINVALID, Field: here + "." + c.name, Message: err.Error()}
+			}
+		}
 		if k := ItemKind(fi.Kind); !valid(k, ItemKinds) {
 			return &Error{Code: EINVALID, Field: here + ".kind", Message: fmt.Sprintf("%q is not one of %q, %q or none", fi.Kind, ApprovalItem, ReviewItem)}
 		}
@@ -468,7 +535,8 @@ func (fa FileAttendee) attendee(meetingID, personID int64) (*Attendee, error) {
 
 func (fi FileItem) item() *AgendaItem {
 	it := &AgendaItem{Title: fi.Title, Purpose: Purpose(fi.Purpose), Minutes: fi.Minutes,
-		Description: fi.Description, Confidential: fi.Confidential, Notes: fi.Notes, Kind: ItemKind(fi.Kind)}
+		Description: fi.Description, Confidential: fi.Confidential, Notes: fi.Notes, Kind: ItemKind(fi.Kind),
+		Started: Clock(fi.Started), Ended: Clock(fi.Ended)}
 	if it.Purpose == "" {
 		it.Purpose = ForInformation
 	}
@@ -529,14 +597,22 @@ func (im *importer) store(ctx context.Context, tx *sql.Tx) error {
 	if err := im.s.createMeeting(ctx, tx, m); err != nil {
 		return within("meeting.", err)
 	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meetings SET convened_on = ? WHERE id = ?`, m.ConvenedOn, m.ID); err != nil {
+		return err
+	}
+	var added []*Attendee
 	for _, fa := range im.f.Attendees {
 		a, _ := fa.attendee(m.ID, im.personIDs[fa.Person])
 		a.ProxyID = im.personIDs[fa.Proxy]
 		if err := addAttendee(ctx, tx, a); err != nil {
 			return err
 		}
+		added = append(added, a)
 	}
 	if err := im.storeItems(ctx, tx, im.f.Agenda, 0); err != nil {
+		return err
+	}
+	if err := im.storeSitting(ctx, tx, added); err != nil {
 		return err
 	}
 	for _, fd := range im.f.Documents {
@@ -556,6 +632,30 @@ func (im *importer) store(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// storeSitting stores the arrivals and departures of the attendees added
+// (in the file's order) and the validation of the minutes. An imported
+// event, undone, leaves the attendee as the file has them.
+func (im *importer) storeSitting(ctx context.Context, tx *sql.Tx, added []*Attendee) error {
+	for i, fa := range im.f.Attendees {
+		a := added[i]
+		for _, fe := range fa.Events {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO attendance_events (meeting_id, attendee_id, kind, at, item_id,
+				prior_status, prior_arrived, prior_left) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				im.meeting.ID, a.ID, fe.Kind, fe.At, nullID(im.itemIDs[fe.Item]), a.Status, a.Arrived, a.Left); err != nil {
+				return err
+			}
+		}
+	}
+	for _, fs := range im.f.MinutesHistory {
+		at, _ := time.Parse(time.RFC3339, fs.At)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO minutes_steps (meeting_id, step, by_name, at, comment)
+			VALUES (?, ?, ?, ?, ?)`, im.meeting.ID, fs.Step, fs.By, fmtTime(at), fs.Comment); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (im *importer) storeItems(ctx context.Context, tx *sql.Tx, items []FileItem, parentID int64) error {
 	for _, fi := range items {
 		it := fi.item()
@@ -567,6 +667,9 @@ func (im *importer) storeItems(ctx context.Context, tx *sql.Tx, items []FileItem
 			}
 		}
 		if err := addItem(ctx, tx, it); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET started = ?, ended = ? WHERE id = ?`, it.Started, it.Ended, it.ID); err != nil {
 			return err
 		}
 		im.itemIDs[fi.ID] = it.ID

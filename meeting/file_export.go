@@ -74,7 +74,7 @@ func exportMeeting(ctx context.Context, tx *sql.Tx, id int64) (*File, []Paper, e
 	f.Meeting = FileMeeting{Title: m.Title, Series: m.SeriesCode, Number: m.Number, Starts: m.Starts.Format(time.RFC3339),
 		TimeZone: m.TimeZone, Minutes: m.Minutes, Place: m.Place, Link: m.Link, Classification: string(m.Classification),
 		Language: m.Language, PapersDue: string(m.PapersDue), Status: string(m.Status), Notes: m.Notes,
-		Opened: string(m.Opened), Closed: string(m.Closed)}
+		Opened: string(m.Opened), Closed: string(m.Closed), ConvenedOn: string(m.ConvenedOn)}
 	if m.SeriesID != 0 {
 		if err := tx.QueryRowContext(ctx, `SELECT name FROM series WHERE id = ?`, m.SeriesID).Scan(&f.Meeting.SeriesName); err != nil {
 			return nil, nil, err
@@ -131,6 +131,7 @@ func exportMeeting(ctx context.Context, tx *sql.Tx, id int64) (*File, []Paper, e
 		for _, it := range list {
 			fi := FileItem{ID: it.Number, Title: it.Title, Purpose: string(it.Purpose), Minutes: it.Minutes,
 				Description: it.Description, Confidential: it.Confidential, Notes: it.Notes, Kind: string(it.Kind),
+				Started: string(it.Started), Ended: string(it.Ended),
 				Documents: append([]string{}, itemDocs[it.ID]...), Decisions: []FileDecision{}}
 			var err error
 			if fi.Presenter, err = ex.person(it.PresenterID); err != nil {
@@ -149,6 +150,23 @@ func exportMeeting(ctx context.Context, tx *sql.Tx, id int64) (*File, []Paper, e
 	}
 	if f.Agenda, err = items(ag); err != nil {
 		return nil, nil, err
+	}
+	for i, a := range atts {
+		for _, e := range a.Events {
+			fe := FileEvent{Kind: string(e.Kind), At: string(e.At)}
+			if it := ag.Find(e.ItemID); it != nil {
+				fe.Item = it.Number
+			}
+			f.Attendees[i].Events = append(f.Attendees[i].Events, fe)
+		}
+	}
+	steps, err := minutesHistory(ctx, tx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, st := range steps {
+		f.MinutesHistory = append(f.MinutesHistory, FileStep{Step: string(st.Step), By: st.By,
+			At: st.At.Format(time.RFC3339), Comment: st.Comment})
 	}
 
 	acts, err := listActions(ctx, tx, ActionFilter{MeetingID: id})

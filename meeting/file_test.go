@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // samplePapers are the papers codir-12.json names.
@@ -273,6 +274,17 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 			`agenda[0].decisions[0].outcome: "approuvé" is not one of`, nil},
 		{"proxy not represented", strings.Replace(sample, `"status": "represented"`, `"status": "absent"`, 1),
 			`attendees[2].proxy: only a represented attendee has a proxy`, nil},
+		{"event at no time", strings.Replace(sample, `"at": "11:15"`, `"at": "11h15"`, 1),
+			`attendees[1].events[0].at: "11h15" is not a time of day`, nil},
+		{"event on no item", strings.Replace(sample, `"item": "3"
+        }`, `"item": "9"
+        }`, 1), `attendees[1].events[0].item: no agenda item has the id "9"`, nil},
+		{"item started at 25:00", strings.Replace(sample, `"started": "09:42"`, `"started": "25:00"`, 1),
+			`agenda[0].started: "25:00" is not a time of day`, nil},
+		{"unknown step", strings.Replace(sample, `"step": "returned"`, `"step": "rejected"`, 1),
+			`minutes_history[1].step: "rejected" is not submitted`, nil},
+		{"convened on 31 February", strings.Replace(sample, `"convened_on": "2026-11-24"`, `"convened_on": "2026-02-31"`, 1),
+			`meeting.convened_on: "2026-02-31" is not a date`, nil},
 		{"number taken (the same file again)", "", `meeting.number: CODIR already has a meeting n° 12`, nil},
 	}
 	s := newStore(t)
@@ -369,5 +381,40 @@ func TestImportKeepsTheFollowUpItems(t *testing.T) {
 	}
 	if after := counts(t, s); fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Errorf("a refused file changed the database: %v → %v", before, after)
+	}
+}
+
+func TestImportedSittingReadsBack(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	id, err := importBytes(t, s, readSample(t), samplePapers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Record(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Meeting.ConvenedOn != "2026-11-24" || r.Agenda[0].Started != "09:42" || r.Agenda[1].Ended != "11:05" {
+		t.Errorf("convened on %q, item 1 started %q, item 2 ended %q", r.Meeting.ConvenedOn, r.Agenda[0].Started, r.Agenda[1].Ended)
+	}
+	ev := r.Attendees[1].Events
+	if len(ev) != 1 || ev[0].Kind != Departure || ev[0].At != "11:15" || ev[0].ItemID != r.Agenda[2].ID {
+		t.Errorf("the secretary's departure: %+v (item 3 is %d)", ev, r.Agenda[2].ID)
+	}
+	steps, err := s.MinutesHistory(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(steps) != 2 || steps[1].Step != Returned || steps[1].By != "Claire Martin" || steps[1].Comment != "Préciser le vote du point 2.2." ||
+		!steps[0].At.Equal(time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC)) {
+		t.Errorf("history: %+v", steps)
+	}
+	// An imported departure can be undone like one tapped in the window.
+	if err := s.UndoMovement(ctx, r.Attendees[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Attendees(ctx, id); len(a[1].Events) != 0 || a[1].Left != "11:15" {
+		t.Errorf("after the undo: %+v left %q", a[1].Events, a[1].Left)
 	}
 }
