@@ -137,3 +137,16 @@ func Tell(l *widget.Label, text string, imp widget.Importance) {
 		l.Show()
 	}
 }
+
+// Written shows on note, from any goroutine, what became of a file
+// written: done() when err is nil, else why it was not (WriteErrorText),
+// in red.
+func Written(note *widget.Label, err error, done func() string) {
+	fyne.Do(func() {
+		if err != nil {
+			Tell(note, WriteErrorText(err), widget.DangerImportance)
+			return
+		}
+		Tell(note, done(), widget.MediumImportance)
+	})
+}
