@@ -17,6 +17,7 @@ import (
 
 	ical "github.com/emersion/go-ical"
 
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -342,4 +343,24 @@ func tapWrite(t *testing.T, env *uikit.Env, d *print.Doc) {
 	test.Tap(d.Write)
 	uitest.TapDialogButton(t, env, "Save")
 	env.Wait()
+}
+
+// TestFitsTheWindow: in French (the longer words), with every line of the
+// notice shown, the panel is narrower than the workspace of a 1000-pixel
+// window (its sidebar takes a fifth); it scrolls down.
+func TestFitsTheWindow(t *testing.T) {
+	uitest.French(t)
+	env, st, m, tab := councilTab(t, day(4))
+	must(t, st.SetMeetingStatus(context.Background(), m.ID, meeting.Cancelled))
+	tab.Reload()
+	env.Wait()
+	if !tab.Late.Visible() || !tab.Docs[export.DocMail].Cancel.Visible() {
+		t.Fatal("the notice lines are not shown")
+	}
+	if w := tab.Content().MinSize().Width; w > 780 {
+		t.Errorf("the panel needs %.0f pixels across; the workspace has about 780", w)
+	}
+	if _, ok := tab.Content().(*container.Scroll); !ok {
+		t.Errorf("the panel does not scroll: %T", tab.Content())
+	}
 }
