@@ -47,7 +47,7 @@ func (s *Screen) ImportFrom(path string) error {
 			return
 		}
 		uikit.Tell(s.outcome, imported(filepath.Base(path), res), widget.MediumImportance)
-		s.Reload()
+		s.reload(true) // the entry shown may have new details
 	})
 	return err
 }

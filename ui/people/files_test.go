@@ -50,9 +50,13 @@ func TestImportMailClientCSV(t *testing.T) {
 		Organisation: "Ville d'Exemple", Email: "claire.martin@ville-exemple.fr", Phone: "01 23 45 67 00"}))
 	person(t, st, "François Dubœuf", "", "francois.duboeuf@ville-exemple.fr")
 	s, env, _ := open(t, st)
+	pick(t, s, env, "François Dubœuf")
 
 	must(t, s.ImportFrom("testdata/thunderbird.csv"))
 	env.Wait()
+	if s.title.Text != "DRH" || s.org.Text != "Ville d'Exemple" {
+		t.Errorf("the entry shown has job title %q, organisation %q after the import", s.title.Text, s.org.Text)
+	}
 	lines := strings.Split(s.outcome.Text, "\n")
 	if lines[0] != "thunderbird.csv: 1 added, 1 updated, 1 unchanged, 1 skipped." || s.outcome.Importance == widget.DangerImportance {
 		t.Errorf("the section says %q", s.outcome.Text)

@@ -232,6 +232,9 @@ func TestLateNotice(t *testing.T) {
 	if got, want := noticeLines(tab), [3]string{lateEnglish, lateEnglish, lateEnglish}; got != want {
 		t.Errorf("the tab says\n%q\nwant\n%q", got, want)
 	}
+	if imp := tab.Docs[export.DocMail].Notice.Importance; imp != widget.WarningImportance {
+		t.Errorf("the late notice is not a warning (importance %v)", imp)
+	}
 	if tab.Docs[export.DocAgenda].Notice != nil {
 		t.Error("the agenda's card has a notice line")
 	}
@@ -261,6 +264,9 @@ func TestNoticeInTime(t *testing.T) {
 	quiet := "Notice in time: last day to send it 02/12/2026."
 	if got, want := noticeLines(tab), [3]string{"", quiet, quiet}; got != want {
 		t.Errorf("the tab says\n%q\nwant\n%q", got, want)
+	}
+	if imp := tab.Docs[export.DocInvite].Notice.Importance; imp == widget.WarningImportance {
+		t.Error("a notice in time is shown as a warning")
 	}
 	if strings.Contains(uitest.Texts(tab.Content()), "Late notice") {
 		t.Error("a notice in time is warned of")

@@ -137,7 +137,7 @@ func (t *Tab) Reload() {
 // and mail cancel it.
 func (t *Tab) showNotice(m *meeting.Meeting, n meeting.Notice) {
 	late, text := noticeText(n)
-	top, imp := "", widget.LowImportance
+	top, imp := "", widget.MediumImportance
 	if late {
 		top, imp = text, widget.WarningImportance
 	}
@@ -193,7 +193,7 @@ func (t *Tab) newDoc(kind string) *Doc {
 		d.ByOwner.Required = true
 		d.ByOwner.SetSelected(lang.L("By status"))
 	case export.DocInvite, export.DocMail:
-		d.Notice = uikit.Note(widget.LowImportance)
+		d.Notice = uikit.Note(widget.MediumImportance)
 		d.Cancel = uikit.Note(widget.WarningImportance)
 	}
 	d.Write = widget.NewButtonWithIcon(lang.L("Write…"), theme.DocumentSaveIcon(), func() { t.ask(d) })
