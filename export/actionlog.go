@@ -35,6 +35,13 @@ func SeriesActions(s *meeting.Series, actions []*meeting.Action, settings meetin
 		Settings: settings, Actions: actions}
 }
 
+// ListedActions is the scope of a list of actions chosen otherwise than
+// by meeting or series (the Actions view's filters, across series): title
+// says which they are; the reference is ACTIONS.
+func ListedActions(title string, actions []*meeting.Action, lang string) ActionScope {
+	return ActionScope{Title: title, Reference: "ACTIONS", Language: lang, Classification: meeting.Internal, Actions: actions}
+}
+
 // ActionLog writes the action log (relevé des actions): the actions of a
 // scope grouped by status, or by owner, each with its origin, due date and
 // latest progress note; overdue ones stand out in red, those due within a

@@ -22,6 +22,10 @@ func TestFileName(t *testing.T) {
 		{codir, DocActions, Options{Language: "en"}, "CODIR-12 action log.pdf"},
 		{oneOff, DocMinutes, Options{}, "R7 minutes.pdf"},
 		{oneOff, DocAgenda, Options{Language: "fr"}, "R7 ordre du jour.pdf"},
+		{codir, DocInvite, Options{}, "CODIR-12 invitation.ics"},
+		{codir, DocMail, Options{}, "CODIR-12 convocation.eml"},
+		{oneOff, DocInvite, Options{}, "R7 calendar invite.ics"},
+		{oneOff, DocMail, Options{}, "R7 notice of meeting.eml"},
 	} {
 		if got := FileName(c.m, c.doc, c.o); got != c.want {
 			t.Errorf("FileName(%s, %s, %+v) = %q, want %q", c.m.SeriesCode, c.doc, c.o, got, c.want)

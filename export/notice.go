@@ -14,6 +14,7 @@ import (
 type noticeWords struct {
 	subject, cancelSubject, greeting, invitation, cancellation, attached, closing string
 	noEmail, meeting, yes                                                         string
+	calendarInvite                                                                string // names the .ics file
 }
 
 var noticeFrench = noticeWords{
@@ -23,6 +24,7 @@ var noticeFrench = noticeWords{
 	cancellation: "La séance ci-dessous est annulée. L'invitation jointe la retire de votre agenda.",
 	attached:     "Pièces jointes : %s.", closing: "Bien cordialement,",
 	noEmail: "sans adresse électronique", meeting: "Séance", yes: "oui",
+	calendarInvite: "invitation",
 }
 
 var noticeEnglish = noticeWords{
@@ -32,6 +34,7 @@ var noticeEnglish = noticeWords{
 	cancellation: "The meeting below is cancelled. The attached invitation removes it from your calendar.",
 	attached:     "Attached: %s.", closing: "Kind regards,",
 	noEmail: "no email address", meeting: "Meeting", yes: "yes",
+	calendarInvite: "calendar invite",
 }
 
 func noticeWordsFor(w *words) *noticeWords {

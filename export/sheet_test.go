@@ -112,6 +112,43 @@ func TestActionsXLSX(t *testing.T) {
 	}
 }
 
+// TestListedActions: a list picked across meetings gives the same rows
+// as the meeting's own scope, in the list's language, under its title.
+func TestListedActions(t *testing.T) {
+	_, r := sampleRecord(t)
+	picked := []*meeting.Action{r.Actions[2], r.Actions[0]}
+	scope := ListedActions("Actions — overdue", picked, "en")
+	var listed, whole bytes.Buffer
+	if err := ActionsCSV(&listed, scope, printedAt); err != nil {
+		t.Fatal(err)
+	}
+	o := printedAt
+	o.Language = "en"
+	if err := ActionsCSV(&whole, MeetingActions(r), o); err != nil {
+		t.Fatal(err)
+	}
+	all := readCSV(t, whole.Bytes(), ',')
+	if got, want := readCSV(t, listed.Bytes(), ','), [][]string{all[0], all[3], all[1]}; !reflect.DeepEqual(got, want) {
+		t.Errorf("listed rows\n%q\nwant\n%q", got, want)
+	}
+	var x bytes.Buffer
+	if err := ActionsXLSX(&x, scope, printedAt); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	props, err := f.GetDocProps()
+	if err != nil || props.Title != "Action log — Actions — overdue" {
+		t.Errorf("workbook title %q (%v)", props.Title, err)
+	}
+	if rows, _ := f.GetRows("Action log"); len(rows) != 3 || rows[1][1] != r.Actions[2].Title {
+		t.Errorf("workbook rows %q", rows)
+	}
+}
+
 func TestActionsXLSXEmpty(t *testing.T) {
 	var x bytes.Buffer
 	if err := ActionsXLSX(&x, ActionScope{Title: "CODIR", Language: "en"}, printedAt); err != nil {

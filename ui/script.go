@@ -32,7 +32,7 @@ import (
 //	key NAME          press a key in the focused field (Return, Tab …)
 //	next              move the focus to the next field (as Tab does)
 //	drop FILE         drop FILE on the window
-//	print KIND FILE   write document KIND (agenda, pack, minutes …) of the
+//	print KIND FILE   write document KIND (agenda, pack, minutes, ics, mail …) of the
 //	                  open meeting to FILE through the print panel
 //	wait              let background work finish and the window paint
 //	screenshot NAME   photograph the window into NAME.png beside the script

@@ -2,6 +2,7 @@
 // across meetings in one table, filtered by owner, status, series or
 // lateness; the selected action's status is changed with a picker, a
 // progress note added with a dialog, and its meeting opened with a button.
+// The actions shown are exported to Excel (.xlsx) or CSV.
 package actions
 
 import (
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"quorum/meeting"
@@ -51,6 +53,9 @@ type Screen struct {
 	count   *widget.Label
 	table   *widget.Table
 
+	toExcel, toCSV *widget.Button
+	exported       *widget.Label // what became of the last export
+
 	// The selected action.
 	heading  *widget.Label
 	info     *widget.Label
@@ -86,6 +91,9 @@ func New(env *uikit.Env, st Store) *Screen {
 	s.series = widget.NewSelect(nil, refilter)
 	s.overdue = widget.NewCheck(lang.L("Overdue only"), func(bool) { s.Reload() })
 	s.count = widget.NewLabel("")
+	s.toExcel = widget.NewButtonWithIcon(lang.L("Export to Excel (.xlsx)"), theme.DocumentSaveIcon(), func() { s.askExport(XLSX) })
+	s.toCSV = widget.NewButtonWithIcon(lang.L("Export to CSV"), theme.DocumentSaveIcon(), func() { s.askExport(CSV) })
+	s.exported = uikit.Note(widget.MediumImportance)
 
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.list), len(columns) },
@@ -133,7 +141,8 @@ func New(env *uikit.Env, st Store) *Screen {
 	s.show(nil)
 	split := container.NewVSplit(s.table, container.NewVScroll(s.detail))
 	split.Offset = 0.6
-	s.content = container.NewBorder(container.NewVBox(filters, s.count), nil, nil, nil, split)
+	counted := container.NewBorder(nil, nil, nil, container.NewHBox(s.toExcel, s.toCSV), s.count)
+	s.content = container.NewBorder(container.NewVBox(filters, counted, s.exported), nil, nil, nil, split)
 	return s
 }
 

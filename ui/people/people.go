@@ -1,6 +1,8 @@
 // Package people is the People section of Quorum's window: the directory
-// with a filter, each entry edited as typed, its meetings and actions, and
-// the deletion and merging of entries.
+// with a filter, each entry edited as typed, its meetings and actions, the
+// deletion and merging of entries, and the directory in and out: contacts
+// imported from a mail client's CSV or vCard, the directory exported to
+// CSV.
 package people
 
 import (
@@ -12,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"quorum/meeting"
@@ -28,6 +31,7 @@ type Store interface {
 	PersonMeetings(ctx context.Context, personID int64) ([]meeting.Attendance, error)
 	PersonUse(ctx context.Context, personID int64) (meeting.PersonUse, error)
 	ListActions(ctx context.Context, f meeting.ActionFilter) ([]*meeting.Action, error)
+	ImportPeople(ctx context.Context, people []meeting.Person) (meeting.PeopleImport, error)
 }
 
 // Screen is the People section.
@@ -38,6 +42,9 @@ type Screen struct {
 	filter *widget.Entry
 	list   *widget.List
 	add    *widget.Button
+
+	importIt, exportIt *widget.Button
+	outcome            *widget.Label // what became of the last import or export
 
 	// The selected entry's form.
 	heading                        *widget.Label
@@ -71,8 +78,12 @@ func New(env *uikit.Env, st Store) *Screen {
 	s.filter.SetPlaceHolder(lang.L("Filter by name, organisation or email"))
 	s.filter.OnChanged = func(string) { s.Reload() }
 	s.add = widget.NewButton(lang.L("New person…"), s.askNew)
+	s.importIt = widget.NewButtonWithIcon(lang.L("Import…"), theme.DownloadIcon(), s.askImport)
+	s.exportIt = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), s.askExport)
+	s.outcome = uikit.Note(widget.MediumImportance)
 	if env.ReadOnly {
 		s.add.Disable()
+		s.importIt.Disable()
 	}
 	s.list = widget.NewList(func() int { return len(s.people) },
 		func() fyne.CanvasObject {
@@ -118,7 +129,8 @@ func New(env *uikit.Env, st Store) *Screen {
 		widget.NewSeparator(), uikit.Heading(lang.L("Actions")), s.actions)
 	s.show(nil)
 
-	left := container.NewBorder(container.NewVBox(container.NewHBox(s.add), s.filter), nil, nil, nil, s.list)
+	left := container.NewBorder(container.NewVBox(container.NewHBox(s.add), container.NewHBox(s.importIt, s.exportIt), s.outcome, s.filter),
+		nil, nil, nil, s.list)
 	split := container.NewHSplit(left, container.NewVScroll(s.form))
 	split.Offset = 0.35
 	s.content = split

@@ -1,26 +1,23 @@
 // Package print is the Print tab of a meeting's workspace: one panel with
 // each document of the meeting — the agenda (notice), the briefing pack,
-// the minutes, the action log and the attendance sheet — its options, a
-// button that asks where to write it, a progress bar while it is built,
-// what the pack's preflight found, and once written buttons to open the
-// file and its folder.
+// the minutes, the action log, the attendance sheet, the calendar invite
+// and the mail draft that sends the notice — its options, a button that
+// asks where to write it, a progress bar while it is built, what the
+// pack's preflight found, and once written buttons to open the file and
+// its folder. The notice period of the meeting's series is checked: a
+// late notice is warned of, never refused.
 package print
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -36,12 +33,15 @@ type Store interface {
 	export.PaperStore
 	Record(ctx context.Context, meetingID int64) (*meeting.Record, error)
 	PrintData(ctx context.Context, id int64) ([]byte, error)
+	Notice(ctx context.Context, meetingID int64) (meeting.Notice, error)
 }
 
 // Tab is the Print tab of one meeting. Docs holds the documents by their
-// kind (export.DocAgenda …), in Order.
+// kind (export.DocAgenda …), in Order. Late warns, above the documents,
+// that the notice is late.
 type Tab struct {
 	Docs map[string]*Doc
+	Late *widget.Label
 
 	env       *uikit.Env
 	st        Store
@@ -51,7 +51,8 @@ type Tab struct {
 }
 
 // Order is the order of the documents in the panel.
-var Order = []string{export.DocAgenda, export.DocPack, export.DocMinutes, export.DocActions, export.DocAttendance}
+var Order = []string{export.DocAgenda, export.DocInvite, export.DocMail, export.DocPack, export.DocMinutes,
+	export.DocActions, export.DocAttendance}
 
 // Doc is one document of the panel: its options, its Write… button and
 // what became of the last write. Options a document does not take are
@@ -70,6 +71,8 @@ type Doc struct {
 	Result   *widget.Label               // what was written
 	Issues   *widget.Label               // the pack's preflight report
 	Error    *widget.Label
+	Notice   *widget.Label // invite and mail: the notice period, late or in time
+	Cancel   *widget.Label // invite and mail: the meeting is cancelled, and what the file does then
 	Open     *widget.Button
 	Folder   *widget.Button // shows the folder written in
 
@@ -88,8 +91,8 @@ type job struct {
 
 // New builds the Print tab of a meeting.
 func New(env *uikit.Env, st Store, meetingID int64) *Tab {
-	t := &Tab{env: env, st: st, meetingID: meetingID, Docs: map[string]*Doc{}}
-	var cards []fyne.CanvasObject
+	t := &Tab{env: env, st: st, meetingID: meetingID, Docs: map[string]*Doc{}, Late: uikit.Note(widget.WarningImportance)}
+	cards := []fyne.CanvasObject{t.Late}
 	for _, kind := range Order {
 		d := t.newDoc(kind)
 		t.Docs[kind] = d
@@ -103,18 +106,74 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 // Content is what the workspace shows in the tab.
 func (t *Tab) Content() fyne.CanvasObject { return t.content }
 
-// Reload reads the meeting again: its language is the documents' own
-// until the user picks another.
+// loaded is what Reload reads.
+type loaded struct {
+	r      *meeting.Record
+	notice meeting.Notice
+}
+
+// Reload reads the meeting and its notice period again: its language is
+// the documents' own until the user picks another.
 func (t *Tab) Reload() {
-	uikit.Load(t.env, func(ctx context.Context) (*meeting.Record, error) { return t.st.Record(ctx, t.meetingID) },
-		func(r *meeting.Record) {
-			t.meeting = r.Meeting
-			for _, d := range t.Docs {
-				if d.Language.Value() == "" {
-					d.Language.SetValue(r.Meeting.Language)
-				}
+	uikit.Load(t.env, func(ctx context.Context) (l loaded, err error) {
+		if l.r, err = t.st.Record(ctx, t.meetingID); err != nil {
+			return l, err
+		}
+		l.notice, err = t.st.Notice(ctx, t.meetingID)
+		return l, err
+	}, func(l loaded) {
+		t.meeting = l.r.Meeting
+		for _, d := range t.Docs {
+			if d.Language.Value() == "" {
+				d.Language.SetValue(l.r.Meeting.Language)
 			}
-		})
+		}
+		t.showNotice(l.r.Meeting, l.notice)
+	})
+}
+
+// showNotice says whether the notice is late (at the top and on the
+// invite and the mail) or in time, and that a cancelled meeting's invite
+// and mail cancel it.
+func (t *Tab) showNotice(m *meeting.Meeting, n meeting.Notice) {
+	late, text := noticeText(n)
+	top, imp := "", widget.MediumImportance
+	if late {
+		top, imp = text, widget.WarningImportance
+	}
+	uikit.Tell(t.Late, top, widget.WarningImportance)
+	cancel := func(string) string { return "" }
+	if m.Status == meeting.Cancelled {
+		cancel = cancelText
+	}
+	for _, d := range t.Docs {
+		if d.Notice != nil {
+			uikit.Tell(d.Notice, text, imp)
+			uikit.Tell(d.Cancel, cancel(d.Kind), widget.WarningImportance)
+		}
+	}
+}
+
+// noticeText words a meeting's notice period: whether it is late, and
+// what to say ("" when its series asks for none).
+func noticeText(n meeting.Notice) (late bool, text string) {
+	switch {
+	case n.Required == 0:
+		return false, ""
+	case n.Late:
+		return true, lang.L("Late notice: {{.Days}} before the meeting, the series asks for {{.Required}} (last day to send it: {{.Date}}).",
+			map[string]any{"Days": lang.N("{{.Count}} clear days", n.ClearDays, map[string]any{"Count": n.ClearDays}),
+				"Required": n.Required, "Date": uikit.FormatDate(n.LastDay)})
+	}
+	return false, lang.L("Notice in time: last day to send it {{.Date}}.", map[string]any{"Date": uikit.FormatDate(n.LastDay)})
+}
+
+// cancelText says what the invite or the mail of a cancelled meeting does.
+func cancelText(kind string) string {
+	if kind == export.DocInvite {
+		return lang.L("This meeting is cancelled: the invitation is a cancellation, which removes the meeting from the attendees' calendars.")
+	}
+	return lang.L("This meeting is cancelled: the mail announces the cancellation, and its invitation removes the meeting from the attendees' calendars.")
 }
 
 func (t *Tab) newDoc(kind string) *Doc {
@@ -133,6 +192,9 @@ func (t *Tab) newDoc(kind string) *Doc {
 		d.ByOwner.Horizontal = true
 		d.ByOwner.Required = true
 		d.ByOwner.SetSelected(lang.L("By status"))
+	case export.DocInvite, export.DocMail:
+		d.Notice = uikit.Note(widget.MediumImportance)
+		d.Cancel = uikit.Note(widget.WarningImportance)
 	}
 	d.Write = widget.NewButtonWithIcon(lang.L("Write…"), theme.DocumentSaveIcon(), func() { t.ask(d) })
 	d.Write.Importance = widget.HighImportance
@@ -141,9 +203,9 @@ func (t *Tab) newDoc(kind string) *Doc {
 	d.Busy = widget.NewProgressBarInfinite()
 	d.Busy.Stop()
 	d.Busy.Hide()
-	d.Result = wrapping(widget.MediumImportance)
-	d.Issues = wrapping(widget.WarningImportance)
-	d.Error = wrapping(widget.DangerImportance)
+	d.Result = uikit.Note(widget.MediumImportance)
+	d.Issues = uikit.Note(widget.WarningImportance)
+	d.Error = uikit.Note(widget.DangerImportance)
 	d.Open = widget.NewButtonWithIcon(lang.X("print.open", "Open"), theme.FileIcon(), func() { t.open(d.written[0]) })
 	d.Folder = widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(), func() { t.open(filepath.Dir(d.written[0])) })
 	d.Open.Hide()
@@ -151,19 +213,20 @@ func (t *Tab) newDoc(kind string) *Doc {
 	return d
 }
 
-func wrapping(imp widget.Importance) *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = imp
-	l.Hide()
-	return l
-}
-
 // card lays out one document: its name and what it is, its options, its
 // buttons and what became of the last write.
 func (t *Tab) card(d *Doc) fyne.CanvasObject {
 	title, about := describe(d.Kind)
-	rows := []fyne.CanvasObject{container.NewHBox(widget.NewLabel(lang.L("Language")), d.Language.Select)}
+	var rows []fyne.CanvasObject
+	if more := explain(d.Kind); more != "" {
+		l := widget.NewLabel(more)
+		l.Wrapping = fyne.TextWrapWord
+		rows = append(rows, l)
+	}
+	if d.Notice != nil {
+		rows = append(rows, d.Notice, d.Cancel)
+	}
+	rows = append(rows, container.NewHBox(widget.NewLabel(lang.L("Language")), d.Language.Select))
 	for _, c := range []*widget.Check{d.Public, d.Duplex, d.Copies} {
 		if c != nil {
 			rows = append(rows, c)
@@ -192,8 +255,23 @@ func describe(kind string) (title, about string) {
 		return lang.L("Action log"), lang.L("The actions that came from this meeting, with their owners and due dates")
 	case export.DocAttendance:
 		return lang.L("Attendance sheet"), lang.L("The sheet the attendees sign")
+	case export.DocInvite:
+		return lang.L("Invitation (.ics)"), lang.L("The meeting for the attendees' calendars")
+	case export.DocMail:
+		return lang.L("Mail draft (.eml)"), lang.L("The notice, ready to send to the attendees")
 	}
 	return kind, ""
+}
+
+// explain says more of a document than its card's subtitle can hold.
+func explain(kind string) string {
+	switch kind {
+	case export.DocInvite:
+		return lang.L("Outlook, Thunderbird and phone calendars add it with its place, link, attendees and agenda. Written again after a change, it updates the same calendar entry.")
+	case export.DocMail:
+		return lang.L("A mail addressed to the attendees, with the agenda (PDF) and the invitation (.ics) attached, marked as a draft: opened in Outlook or Thunderbird, it is ready to send — check it, then press Send.")
+	}
+	return ""
 }
 
 // job reads a document's options. It runs on the UI thread.
@@ -215,34 +293,13 @@ func (d *Doc) job() job {
 // background.
 func (t *Tab) ask(d *Doc) {
 	j := d.job()
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			t.env.ShowError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
-		// The dialog made an empty file; WriteFile replaces it whole.
-		if filepath.Ext(path) == "" {
-			os.Remove(path)
-			path += ".pdf"
-		}
-		t.env.Go(func() { _ = t.run(d, j, path) })
-	}, t.env.Window)
+	name := ""
 	if t.meeting != nil {
-		save.SetFileName(export.FileName(t.meeting, d.Kind, j.o))
+		name = export.FileName(t.meeting, d.Kind, j.o)
 	}
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if dir := t.env.Prefs.ExportFolder(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			save.SetLocation(l)
-		}
-	}
-	save.Resize(t.env.Window.Canvas().Size().Subtract(fyne.NewSquareSize(40)))
-	save.Show()
+	uikit.SaveFile(t.env, name, export.Extension(d.Kind), func(path string) {
+		t.env.Go(func() { _ = t.run(d, j, path) })
+	})
 }
 
 // WriteTo writes a document of the meeting (export.DocAgenda …) to path
@@ -277,7 +334,7 @@ func (t *Tab) run(d *Doc, j job, path string) error {
 		fyne.Do(func() { d.progress(float64(done) / float64(max(total, 1))) })
 	}, func(p string) { written = append(written, p) })
 	if err != nil || (len(written) > 0 && written[0] != path) {
-		dropEmpty(path) // what the file dialog made, not written
+		uikit.DropEmpty(path) // what the file dialog made, not written
 	}
 	if err == nil {
 		t.env.Prefs.SetExportFolder(filepath.Dir(path))
@@ -315,6 +372,10 @@ func (t *Tab) write(j job, path string, preflight func(*export.Preflight), progr
 		document = export.Minutes
 	case export.DocAttendance:
 		document = export.AttendanceSheet
+	case export.DocInvite:
+		document = export.Invite
+	case export.DocMail:
+		document = export.MailDraft
 	}
 	if err := export.WriteFile(path, func(w io.Writer) error { return document(w, r, j.o) }); err != nil {
 		return err
@@ -357,13 +418,6 @@ func issueText(is export.Issue) string {
 		return is.Problem
 	}
 	return lang.L("{{.Where}}: {{.Problem}}", map[string]any{"Where": strings.Join(where, " — "), "Problem": is.Problem})
-}
-
-// dropEmpty removes the empty file the save dialog made at path.
-func dropEmpty(path string) {
-	if info, err := os.Stat(path); err == nil && info.Size() == 0 {
-		os.Remove(path)
-	}
 }
 
 // start shows that the document is being built: how far is not known
@@ -409,7 +463,7 @@ func (d *Doc) finish(written []string, pages int, err error) {
 	d.Busy.Hide()
 	d.written = written
 	if err != nil {
-		d.Error.SetText(plainError(err))
+		d.Error.SetText(uikit.WriteErrorText(err))
 		d.Error.Show()
 	}
 	if len(written) == 0 {
@@ -426,22 +480,6 @@ func (d *Doc) finish(written []string, pages int, err error) {
 	d.Result.Show()
 	d.Open.Show()
 	d.Folder.Show()
-}
-
-// plainError says in plain words why a document was not written.
-func plainError(err error) string {
-	var me *meeting.Error
-	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		return lang.L("The disk is full: the document was not written. Free some space or choose another place, then try again.")
-	case errors.Is(err, fs.ErrPermission):
-		return lang.L("Quorum may not write in this folder: the document was not written. Choose another place.")
-	case errors.Is(err, syscall.ENOTDIR), errors.Is(err, fs.ErrNotExist):
-		return lang.L("This place cannot hold a file: the document was not written. Choose another place.")
-	case errors.As(err, &me):
-		return uikit.ErrorText(err)
-	}
-	return lang.L("The document was not written: {{.Error}}", map[string]any{"Error": err.Error()})
 }
 
 // open opens a file or folder with the system's application.
