@@ -96,6 +96,7 @@ func TestASittingFromOpeningToClosing(t *testing.T) {
 	env, _ := uitest.Env(t)
 	b := newBoard(t, st)
 	v := live.New(env, st, b.m.ID)
+	env.Wait() // its first read is done before the test draws it
 	v.Now = at(9, 25)
 	uitest.Load(env, v)
 
@@ -218,6 +219,7 @@ func TestNothingChangesInApprovedMinutesNorInAReadOnlyWindow(t *testing.T) {
 
 	env, _ := uitest.Env(t)
 	v := live.New(env, st, b.m.ID)
+	env.Wait() // its first read is done before the test draws it
 	uitest.Load(env, v)
 	if v.Locked.Hidden || v.Locked.Text != uikit.LockedText() {
 		t.Errorf("locked meeting: banner %q shown %v", v.Locked.Text, !v.Locked.Hidden)
@@ -233,6 +235,7 @@ func TestNothingChangesInApprovedMinutesNorInAReadOnlyWindow(t *testing.T) {
 	ro, _ := uitest.Env(t)
 	ro.ReadOnly = true
 	v2 := live.New(ro, st2, b2.m.ID)
+	ro.Wait() // its first read is done before the test draws it
 	uitest.Load(ro, v2)
 	if !v2.OpenSitting.Disabled() || !v2.Attendees[0].Move.Disabled() || !v2.Locked.Hidden {
 		t.Error("a read-only window lets the sitting open or someone arrive")
@@ -265,6 +268,7 @@ func TestTheLiveViewInFrench(t *testing.T) {
 	env, _ := uitest.Env(t)
 	b := newBoard(t, st)
 	v := live.New(env, st, b.m.ID)
+	env.Wait() // its first read is done before the test draws it
 	uitest.Load(env, v)
 	tap(t, env, v, v.Attendees[0].Move, at(9, 28))
 	tap(t, env, v, v.OpenSitting, at(9, 31))
@@ -292,6 +296,7 @@ func TestATapWaitsForTheChangeBeforeTheNext(t *testing.T) {
 	env, _ := uitest.Env(t)
 	b := newBoard(t, st)
 	v := live.New(env, st, b.m.ID)
+	env.Wait() // its first read is done before the test draws it
 	v.Now = at(9, 20)
 	uitest.Load(env, v)
 	claire := v.Attendees[0]

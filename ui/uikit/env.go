@@ -105,12 +105,17 @@ func Load[T any](e *Env, load func(ctx context.Context) (T, error), apply func(T
 var applying sync.Mutex
 
 // do runs fn on the UI thread, one result at a time.
-func do(fn func()) {
-	fyne.Do(func() {
+func do(fn func()) { fyne.Do(applied(fn)) }
+
+// doAndWait runs fn as do does and returns once it has run.
+func doAndWait(fn func()) { fyne.DoAndWait(applied(fn)) }
+
+func applied(fn func()) func() {
+	return func() {
 		applying.Lock()
 		defer applying.Unlock()
 		fn()
-	})
+	}
 }
 
 // ShowError tells the user, in their language, what went wrong. It must

@@ -32,12 +32,14 @@ func (w *Writes) Run(e *Env, call func(ctx context.Context) error, shown func(er
 		if prev != nil {
 			<-prev
 		}
+		// The next call waits until this one is shown too, so that what
+		// follows a change (a reload, a message) comes in the same order.
+		defer close(next)
 		err := call(e.Ctx)
-		close(next)
 		if errors.Is(err, context.Canceled) {
 			return
 		}
-		do(func() {
+		doAndWait(func() {
 			if shown != nil {
 				shown(err)
 			} else {
