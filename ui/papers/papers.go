@@ -55,7 +55,8 @@ type Tab struct {
 	busy    map[string]bool   // contents being examined, by SHA-256
 	failed  map[string]string // contents that could not be examined, and why
 
-	Classification *widget.Label // the meeting's classification, at the top
+	Lock           *uikit.LockBanner // says the minutes are approved, when they are
+	Classification *widget.Label     // the meeting's classification, at the top
 	Due            *widget.Label // when papers are due, if set
 	Target         *widget.Select
 	Add            *widget.Button
@@ -104,7 +105,9 @@ func (t *Tab) build() {
 	t.Empty.Alignment = fyne.TextAlignCenter
 	t.list = container.NewVBox()
 
+	t.Lock = uikit.NewLockBanner()
 	t.top = container.NewVBox(
+		t.Lock,
 		container.NewBorder(nil, nil, t.Classification, nil, t.Due),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Attach new papers to")), t.Add, t.Target),
 		hint,
@@ -112,11 +115,12 @@ func (t *Tab) build() {
 	)
 	t.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(t.Empty, t.list)))
 	t.content = container.NewBorder(container.NewPadded(t.top), nil, nil, nil, t.scroll)
-	if t.env.ReadOnly {
-		t.Add.Disable()
-		t.Target.Disable()
-	}
+	uikit.Enable(!t.env.ReadOnly, t.Add, t.Target)
 }
+
+// editable reports whether papers may be attached, changed or deleted:
+// not in a read-only database, nor once the minutes are approved.
+func (t *Tab) editable() bool { return t.env.Editable(t.m) }
 
 // Close saves what is being typed and lets the tab go; the workspace
 // calls it when it closes the meeting.
@@ -159,6 +163,8 @@ func (t *Tab) load(ctx context.Context) (loaded, error) {
 
 func (t *Tab) apply(l loaded) {
 	t.m, t.docs = l.m, l.docs
+	t.Lock.Set(t.m, t.content)
+	uikit.Enable(t.editable(), t.Add, t.Target)
 	t.Classification.SetText(lang.L("Classification: {{.Class}}",
 		map[string]any{"Class": uikit.ClassificationLabel(t.m.Classification)}))
 	t.Classification.Importance = widget.MediumImportance
@@ -329,7 +335,14 @@ func (t *Tab) Drop(uris []fyne.URI) {
 	}
 	item := t.target()
 	var failed []string
+	locked := false
 	t.writes.Do(func(ctx context.Context) error {
+		// The meeting as it is now: files dropped on a tab not read yet
+		// (or read before the minutes were approved elsewhere) too.
+		m, err := t.st.GetMeeting(ctx, t.meetingID)
+		if locked = uikit.Locked(m); err != nil || locked {
+			return err
+		}
 		for _, u := range uris {
 			d, data, err := readFile(u)
 			if err == nil {
@@ -342,6 +355,9 @@ func (t *Tab) Drop(uris []fyne.URI) {
 		}
 		return nil
 	}, func(error) {
+		if locked {
+			dialog.ShowInformation(lang.L("Not attached"), uikit.LockedText(), t.env.Window)
+		}
 		if len(failed) > 0 {
 			dialog.ShowInformation(lang.N("{{.Count}} file was not attached", len(failed), map[string]any{"Count": len(failed)}),
 				strings.Join(failed, "\n"), t.env.Window)
