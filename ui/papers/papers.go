@@ -57,7 +57,7 @@ type Tab struct {
 
 	Lock           *uikit.LockBanner // says the minutes are approved, when they are
 	Classification *widget.Label     // the meeting's classification, at the top
-	Due            *widget.Label // when papers are due, if set
+	Due            *widget.Label     // when papers are due, if set
 	Target         *widget.Select
 	Add            *widget.Button
 	Empty          *widget.Label
