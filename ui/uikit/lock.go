@@ -30,19 +30,22 @@ func Enable(on bool, ws ...fyne.Disableable) {
 }
 
 // LockBanner is the line a tab shows at its top while its meeting's
-// minutes are approved (LockedText); hidden otherwise.
+// minutes are approved (LockedText); hidden otherwise. It is a label of
+// its own (not a label held), so that Fyne lays out and wraps the text
+// it draws.
 type LockBanner struct {
-	*widget.Label
+	widget.Label
 }
 
 // NewLockBanner returns a hidden banner; Set shows it for a locked meeting.
 func NewLockBanner() *LockBanner {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.WarningImportance
-	l.TextStyle.Bold = true
-	l.Hide()
-	return &LockBanner{Label: l}
+	b := &LockBanner{}
+	b.ExtendBaseWidget(b)
+	b.Wrapping = fyne.TextWrapWord
+	b.Importance = widget.WarningImportance
+	b.TextStyle.Bold = true
+	b.Hide()
+	return b
 }
 
 // Set shows the banner when m is locked and hides it when it is not;
