@@ -54,10 +54,7 @@ func TestApprovedMinutesLockTheFieldsUntilReopened(t *testing.T) {
 func TestApprovedHereLocksAtOnceInFrench(t *testing.T) {
 	uitest.French(t)
 	f := newFixture(t)
-	for _, to := range []meeting.Status{meeting.Convened, meeting.Held, meeting.MinutesDraft} {
-		uitest.Must(t, f.st.SetMeetingStatus(bg, f.one.ID, to))
-	}
-	uitest.Must(t, f.st.SubmitMinutes(bg, f.one.ID, "", ""))
+	uitest.SubmitMinutes(t, f.st, f.one.ID)
 	tab := f.open(t, f.one.ID)
 	if tab.lock.Visible() || tab.title.entry.Disabled() {
 		t.Fatal("submitted minutes lock the details")

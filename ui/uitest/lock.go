@@ -11,9 +11,9 @@ import (
 	"quorum/meeting"
 )
 
-// ApproveMinutes takes meeting id from its status through the sitting
-// and the validation of its minutes to approved minutes, which lock it.
-func ApproveMinutes(t testing.TB, st *meeting.Store, id int64) {
+// SubmitMinutes takes meeting id from its status through the sitting to
+// minutes submitted for approval.
+func SubmitMinutes(t testing.TB, st *meeting.Store, id int64) {
 	t.Helper()
 	ctx := context.Background()
 	m, err := st.GetMeeting(ctx, id)
@@ -25,7 +25,13 @@ func ApproveMinutes(t testing.TB, st *meeting.Store, id int64) {
 		}
 	}
 	Must(t, st.SubmitMinutes(ctx, id, "Jean-Loïc Nguyễn", ""))
-	Must(t, st.ApproveMinutes(ctx, id, "Claire Martin, présidente", ""))
+}
+
+// ApproveMinutes takes meeting id on to approved minutes, which lock it.
+func ApproveMinutes(t testing.TB, st *meeting.Store, id int64) {
+	t.Helper()
+	SubmitMinutes(t, st, id)
+	Must(t, st.ApproveMinutes(context.Background(), id, "Claire Martin, présidente", ""))
 }
 
 // Enabled names the widgets under o that a user could change something
