@@ -59,6 +59,9 @@ type Tab struct {
 	m         *meeting.Meeting // as last read: its status locks the tab
 	attendees []*meeting.Attendee
 	searches  int // searches started; only the last one's result is shown
+
+	quorumReading bool // a read of the quorum is on its way
+	quorumStale   bool // and changes were made since it was asked
 }
 
 // New builds the Attendees tab of meeting meetingID; Reload fills it.

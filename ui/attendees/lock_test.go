@@ -205,3 +205,22 @@ func TestQuorumTime(t *testing.T) {
 		}
 	}
 }
+
+func TestQuorumWithoutVotingMembers(t *testing.T) {
+	f, _ := board(t)
+	tab := f.open(t, f.m.ID)
+	for _, r := range tab.rows {
+		test.Tap(r.voting)
+	}
+	f.env.Wait()
+	if tab.quorum.Visible() || !tab.quorumAt.Visible() ||
+		tab.quorumAt.Text != "The quorum is counted among the voting members: none is listed yet." {
+		t.Errorf("no voting member: indicator shown %v %q, then %q", tab.quorum.Visible(), tab.quorum.Text, tab.quorumAt.Text)
+	}
+	test.Tap(tab.rows[0].voting)
+	f.env.Wait()
+	f.quorumShown(t, "Quorum reached: 1 of 1 voting members present, 1 required", widget.SuccessImportance)
+	if tab.quorumAt.Visible() {
+		t.Errorf("with a voting member, still: %q", tab.quorumAt.Text)
+	}
+}
