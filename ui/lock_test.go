@@ -12,6 +12,7 @@ import (
 
 	"quorum/meeting"
 	"quorum/ui/details"
+	"quorum/ui/papers"
 	"quorum/ui/uikit"
 	"quorum/ui/uitest"
 )
@@ -54,6 +55,11 @@ func TestReopenInDetailsUnlocksTheOtherTabs(t *testing.T) {
 		t.Errorf("a file dropped on a locked meeting: %d attached, message %q", len(docs), uitest.TopOverlayText(env))
 	}
 
+	pt := mw.ws.Tab(uikit.TabPapers).(*papers.Tab)
+	if pt.Empty.Text != "No papers." {
+		t.Errorf("papers of a locked meeting invite to add some: %q", pt.Empty.Text)
+	}
+
 	mw.OpenMeeting(m.ID, uikit.TabDetails)
 	env.Wait()
 	d := mw.ws.Tab(uikit.TabDetails).(*details.Tab)
@@ -72,6 +78,9 @@ func TestReopenInDetailsUnlocksTheOtherTabs(t *testing.T) {
 		if len(uitest.Enabled(content)) == 0 || lockShown(content) {
 			t.Errorf("%s after Reopen: still locked (%q can be used)", id, uitest.Enabled(content))
 		}
+	}
+	if !strings.HasPrefix(pt.Empty.Text, "No papers yet: add them") {
+		t.Errorf("papers after Reopen: %q", pt.Empty.Text)
 	}
 }
 

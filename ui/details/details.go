@@ -256,7 +256,6 @@ func (t *Tab) setEnabled() {
 // (these stay enabled when the minutes are approved: Reopen is one), and
 // lets the fields be edited as the status allows.
 func (t *Tab) showStatus() {
-	t.setEnabled()
 	t.status.SetText(uikit.StatusLabel(t.m.Status))
 	t.buttons = nil
 	t.statusButtons.RemoveAll()
@@ -275,6 +274,7 @@ func (t *Tab) showStatus() {
 		t.buttons = append(t.buttons, b)
 		t.statusButtons.Add(b)
 	}
+	t.setEnabled() // last: the banner lays the tab out anew, buttons included
 }
 
 // askStatus moves the meeting to status to; cancelling it asks first, a

@@ -60,6 +60,7 @@ type Tab struct {
 	Due            *widget.Label     // when papers are due, if set
 	Target         *widget.Select
 	Add            *widget.Button
+	hint           *widget.Label // files can be dropped: hidden when they cannot
 	Empty          *widget.Label
 	Rows           map[int64]*Row // by paper ID
 	layout         []string       // what the rows show: headings and paper IDs in order
@@ -97,10 +98,10 @@ func (t *Tab) build() {
 	t.Due.Wrapping = fyne.TextWrapWord
 	t.Target = widget.NewSelect(nil, nil)
 	t.Add = widget.NewButtonWithIcon(lang.L("Add papers…"), theme.ContentAddIcon(), t.chooseFile)
-	hint := widget.NewLabel(lang.L("You can also drop files on the window."))
-	hint.SizeName = theme.SizeNameCaptionText
-	hint.Wrapping = fyne.TextWrapWord
-	t.Empty = widget.NewLabel(lang.L("No papers yet: add them with the button above or drop files on the window."))
+	t.hint = widget.NewLabel(lang.L("You can also drop files on the window."))
+	t.hint.SizeName = theme.SizeNameCaptionText
+	t.hint.Wrapping = fyne.TextWrapWord
+	t.Empty = widget.NewLabel("")
 	t.Empty.Wrapping = fyne.TextWrapWord
 	t.Empty.Alignment = fyne.TextAlignCenter
 	t.list = container.NewVBox()
@@ -110,12 +111,13 @@ func (t *Tab) build() {
 		t.Lock,
 		container.NewBorder(nil, nil, t.Classification, nil, t.Due),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Attach new papers to")), t.Add, t.Target),
-		hint,
+		t.hint,
 		widget.NewSeparator(),
 	)
 	t.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(t.Empty, t.list)))
 	t.content = container.NewBorder(container.NewPadded(t.top), nil, nil, nil, t.scroll)
 	uikit.Enable(!t.env.ReadOnly, t.Add, t.Target)
+	t.hint.Hidden = t.env.ReadOnly
 }
 
 // editable reports whether papers may be attached, changed or deleted:
@@ -163,8 +165,9 @@ func (t *Tab) load(ctx context.Context) (loaded, error) {
 
 func (t *Tab) apply(l loaded) {
 	t.m, t.docs = l.m, l.docs
-	t.Lock.Set(t.m, t.content)
 	uikit.Enable(t.editable(), t.Add, t.Target)
+	t.hint.Hidden = !t.editable()
+	t.Lock.Set(t.m, t.content)
 	t.Classification.SetText(lang.L("Classification: {{.Class}}",
 		map[string]any{"Class": uikit.ClassificationLabel(t.m.Classification)}))
 	t.Classification.Importance = widget.MediumImportance
@@ -283,6 +286,10 @@ func (t *Tab) showRows() {
 				r.Title.SetText(text)
 			}
 		}
+	}
+	t.Empty.Text = lang.L("No papers.")
+	if t.editable() {
+		t.Empty.Text = lang.L("No papers yet: add them with the button above or drop files on the window.")
 	}
 	t.Empty.Hidden = len(t.docs) > 0
 	t.Empty.Refresh()

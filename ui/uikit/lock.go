@@ -59,6 +59,9 @@ func (b *LockBanner) Set(m *meeting.Meeting, around fyne.CanvasObject) {
 		b.Hide()
 	}
 	if shown != b.Visible() && around != nil {
+		// Twice: the first gives the banner its width, the second the
+		// height its wrapped text then takes.
+		Relayout(around)
 		Relayout(around)
 	}
 }
