@@ -133,16 +133,15 @@ func (t *Tab) show(l loaded) {
 	t.lock.Set(t.m, t.content)
 	uikit.Enable(t.editable(), t.search, t.newPerson)
 	t.showQuorum(l.quorum)
-	list := l.attendees
-	t.attendees = list
+	t.attendees = l.attendees
 	t.rows = nil
 	t.list.RemoveAll()
-	for _, a := range list {
+	for _, a := range t.attendees {
 		r := t.newRow(a)
 		t.rows = append(t.rows, r)
 		t.list.Add(r.box)
 	}
-	t.empty.Hidden = len(list) > 0
+	t.empty.Hidden = len(t.attendees) > 0
 	t.empty.Refresh()
 	t.showCounts()
 	t.find()
