@@ -60,6 +60,7 @@ type Tab struct {
 	loading bool                // the form is being filled: changes are not the user's
 	active  bool                // the tab is shown: its shortcuts work
 
+	Lock  *uikit.LockBanner // says the minutes are approved, when they are
 	List  *widget.List
 	Empty *widget.Label // says the agenda has no items yet
 
@@ -169,6 +170,7 @@ func (t *Tab) load(ctx context.Context) (loaded, error) {
 
 func (t *Tab) apply(l loaded) {
 	t.m, t.agenda, t.papers, t.people = l.m, l.agenda, l.papers, l.people
+	t.Lock.Set(t.m, t.content)
 	names := make([]string, len(t.people))
 	for i, p := range t.people {
 		names[i] = p.name
@@ -220,6 +222,7 @@ func (t *Tab) build() {
 	t.List = widget.NewList(func() int { return len(t.rows) }, newRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*row).show(t.rows[i]) })
 	t.List.OnSelected = t.selected
+	t.Lock = uikit.NewLockBanner()
 	t.Empty = widget.NewLabel(lang.L("This agenda has no items yet: add the first one."))
 	t.Empty.Wrapping = fyne.TextWrapWord
 	t.Empty.Alignment = fyne.TextAlignCenter
@@ -254,7 +257,7 @@ func (t *Tab) build() {
 	t.formScroll = container.NewVScroll(container.NewPadded(container.NewVBox(t.form, widget.NewSeparator(), t.Keys)))
 	split := container.NewHSplit(t.left, t.formScroll)
 	split.SetOffset(0.5)
-	t.content = split
+	t.content = container.NewBorder(t.Lock, nil, nil, nil, split)
 	t.show(nil)
 	t.showTotals()
 }
@@ -514,37 +517,23 @@ func (t *Tab) personIndex(id int64) int {
 	return -1
 }
 
-// enableTools enables what makes sense for the item selected.
+// enableTools enables what makes sense for the item selected; nothing
+// in a read-only database or once the minutes are approved.
 func (t *Tab) enableTools() {
-	ro := t.env.ReadOnly
+	ok := t.env.Editable(t.m) && t.m != nil
 	it := t.cur
 	first, last, top := true, true, true
 	if it != nil {
 		sibs := t.siblings(it)
 		first, last, top = sibs[0] == it, sibs[len(sibs)-1] == it, it.ParentID == 0
 	}
-	setEnabled(t.Add, !ro && t.m != nil)
-	setEnabled(t.AddSub, !ro && it != nil && it.Level+1 < meeting.MaxDepth)
-	setEnabled(t.Delete, !ro && it != nil)
-	setEnabled(t.Up, !ro && !first)
-	setEnabled(t.Down, !ro && !last)
-	setEnabled(t.In, !ro && !first)
-	setEnabled(t.Out, !ro && !top)
-	for _, w := range []fyne.Disableable{t.Title, t.Minutes, t.Description, t.Purpose.Select, t.Presenter, t.Confidential} {
-		if ro || it == nil {
-			w.Disable()
-		} else {
-			w.Enable()
-		}
-	}
-}
-
-func setEnabled(b *widget.Button, on bool) {
-	if on {
-		b.Enable()
-	} else {
-		b.Disable()
-	}
+	uikit.Enable(ok, t.Add)
+	uikit.Enable(ok && it != nil && it.Level+1 < meeting.MaxDepth, t.AddSub)
+	uikit.Enable(ok && it != nil, t.Delete)
+	uikit.Enable(ok && !first, t.Up, t.In)
+	uikit.Enable(ok && !last, t.Down)
+	uikit.Enable(ok && !top, t.Out)
+	uikit.Enable(ok && it != nil, t.Title, t.Minutes, t.Description, t.Purpose, t.Presenter, t.Confidential)
 }
 
 // siblings returns the items at it's level under its parent, it included.

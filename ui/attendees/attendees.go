@@ -1,6 +1,6 @@
 // Package attendees is the Attendees tab of a meeting's workspace: who is
-// invited, in what role, with or without a vote, whether they come, and
-// who holds the proxy of those represented.
+// invited, in what role, with or without a vote, whether they come, who
+// holds the proxy of those represented, and whether the quorum is reached.
 package attendees
 
 import (
@@ -22,7 +22,9 @@ import (
 
 // Store is what the Attendees tab needs of the store.
 type Store interface {
+	GetMeeting(ctx context.Context, id int64) (*meeting.Meeting, error)
 	Attendees(ctx context.Context, meetingID int64) ([]*meeting.Attendee, error)
+	Quorum(ctx context.Context, meetingID int64, at meeting.Clock) (meeting.QuorumState, error)
 	ListPeople(ctx context.Context, query string) ([]*meeting.Person, error)
 	AddAttendee(ctx context.Context, a *meeting.Attendee) error
 	UpdateAttendee(ctx context.Context, a *meeting.Attendee) error
@@ -40,6 +42,9 @@ type Tab struct {
 	id    int64
 	queue uikit.Writes
 
+	lock      *uikit.LockBanner
+	quorum    *uikit.QuorumIndicator
+	quorumAt  *widget.Label    // when the quorum is counted, once the sitting has begun
 	search    *widget.Entry    // finds people in the directory
 	matches   *fyne.Container  // a button per person found
 	found     []*widget.Button // the buttons in matches
@@ -51,8 +56,12 @@ type Tab struct {
 	content   fyne.CanvasObject
 	form      *personForm // the New person dialog last opened
 
+	m         *meeting.Meeting // as last read: its status locks the tab
 	attendees []*meeting.Attendee
 	searches  int // searches started; only the last one's result is shown
+
+	quorumReading bool // a read of the quorum is on its way
+	quorumStale   bool // and changes were made since it was asked
 }
 
 // New builds the Attendees tab of meeting meetingID; Reload fills it.
@@ -74,11 +83,15 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	t.empty.Wrapping = fyne.TextWrapWord
 	t.empty.Hide()
 	t.list = container.NewVBox()
-	if env.ReadOnly {
-		t.search.Disable()
-		t.newPerson.Disable()
-	}
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, t.newPerson, t.search), t.matches, t.counts, widget.NewSeparator())
+	t.lock = uikit.NewLockBanner()
+	t.quorum = uikit.NewQuorumIndicator()
+	t.quorumAt = widget.NewLabel("")
+	t.quorumAt.Wrapping = fyne.TextWrapWord
+	t.quorumAt.SizeName = theme.SizeNameCaptionText
+	t.quorumAt.Hide()
+	uikit.Enable(!env.ReadOnly, t.search, t.newPerson)
+	top := container.NewVBox(t.lock, t.quorum, t.quorumAt, container.NewBorder(nil, nil, nil, t.newPerson, t.search),
+		t.matches, t.counts, widget.NewSeparator())
 	t.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(t.empty, t.list)))
 	return t
 }
@@ -86,25 +99,49 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 // Content is what the workspace shows for the tab.
 func (t *Tab) Content() fyne.CanvasObject { return t.content }
 
-// Reload reads the attendees again, once the changes asked before are
-// written.
+// Reload reads the meeting, its attendees and its quorum again, once the
+// changes asked before are written.
 func (t *Tab) Reload() {
-	uikit.Read(&t.queue, t.env, func(ctx context.Context) ([]*meeting.Attendee, error) {
-		return t.st.Attendees(ctx, t.id)
+	uikit.Read(&t.queue, t.env, func(ctx context.Context) (loaded, error) {
+		var l loaded
+		var err error
+		if l.m, err = t.st.GetMeeting(ctx, t.id); err != nil {
+			return l, err
+		}
+		if l.attendees, err = t.st.Attendees(ctx, t.id); err != nil {
+			return l, err
+		}
+		l.quorum, err = t.st.Quorum(ctx, t.id, quorumTime(l.m, l.attendees))
+		return l, err
 	}, t.show)
 }
 
-// show lists the attendees.
-func (t *Tab) show(list []*meeting.Attendee) {
-	t.attendees = list
+// loaded is what Reload reads.
+type loaded struct {
+	m         *meeting.Meeting
+	attendees []*meeting.Attendee
+	quorum    meeting.QuorumState
+}
+
+// editable reports whether the attendees may be changed: not in a
+// read-only database, nor once the minutes are approved.
+func (t *Tab) editable() bool { return t.env.Editable(t.m) }
+
+// show shows the meeting's lock, quorum and attendees.
+func (t *Tab) show(l loaded) {
+	t.m = l.m
+	t.lock.Set(t.m, t.content)
+	uikit.Enable(t.editable(), t.search, t.newPerson)
+	t.showQuorum(l.quorum)
+	t.attendees = l.attendees
 	t.rows = nil
 	t.list.RemoveAll()
-	for _, a := range list {
+	for _, a := range t.attendees {
 		r := t.newRow(a)
 		t.rows = append(t.rows, r)
 		t.list.Add(r.box)
 	}
-	t.empty.Hidden = len(list) > 0
+	t.empty.Hidden = len(t.attendees) > 0
 	t.empty.Refresh()
 	t.showCounts()
 	t.find()
@@ -165,6 +202,7 @@ func (t *Tab) showMatches(people []*meeting.Person) {
 		b := widget.NewButtonWithIcon(personText(p), theme.ContentAddIcon(), func() { t.add(p.ID) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
+		uikit.Enable(t.editable(), b)
 		t.found = append(t.found, b)
 		t.matches.Add(b)
 	}
@@ -262,13 +300,7 @@ func (t *Tab) newRow(a *meeting.Attendee) *row {
 
 	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.removeAttendee(r.a) })
 	r.remove.Importance = widget.LowImportance
-	if t.env.ReadOnly {
-		r.role.Disable()
-		r.voting.Disable()
-		r.presence.Disable()
-		r.proxy.Disable()
-		r.remove.Disable()
-	}
+	uikit.Enable(t.editable(), r.role, r.voting, r.presence, r.proxy, r.remove)
 	pickers := container.NewHBox(uikit.FixedWidth(190, r.role.Select), uikit.FixedWidth(100, r.voting),
 		uikit.FixedWidth(190, r.presence.Select), uikit.FixedWidth(210, r.proxy))
 	r.box = container.NewBorder(nil, widget.NewSeparator(), nil, r.remove, container.NewVBox(r.name, pickers))
@@ -299,6 +331,7 @@ func (t *Tab) update(r *row, change func(*meeting.Attendee)) {
 			t.Reload()
 		}
 	})
+	t.readQuorum()
 }
 
 func (t *Tab) removeAttendee(a *meeting.Attendee) {

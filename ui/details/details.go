@@ -62,6 +62,7 @@ type Tab struct {
 	language       *uikit.Choice[string]
 	status         *widget.Label
 	statusButtons  *fyne.Container
+	lock           *uikit.LockBanner
 
 	// The dialog of a step of the validation of the minutes, when shown.
 	StepDialog      *dialog.FormDialog
@@ -135,6 +136,7 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	t.status = widget.NewLabel("")
 	t.status.TextStyle.Bold = true
 	t.statusButtons = container.NewHBox()
+	t.lock = uikit.NewLockBanner()
 
 	row := func(label string, o fyne.CanvasObject) []fyne.CanvasObject {
 		l := widget.NewLabel(label)
@@ -162,7 +164,7 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	// The status and the buttons that change it stay in sight above the
 	// fields, however long the form.
 	status := container.NewHBox(widget.NewLabel(lang.L("Status")), t.status, layout.NewSpacer(), t.statusButtons)
-	t.content = container.NewBorder(container.NewVBox(container.NewPadded(status), widget.NewSeparator()), nil, nil, nil,
+	t.content = container.NewBorder(container.NewVBox(container.NewPadded(status), t.lock, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(container.New(layout.NewFormLayout(), cells...))))
 	return t
 }
@@ -234,28 +236,25 @@ func (t *Tab) fill(m *meeting.Meeting, sr *meeting.Series) {
 	t.classification.SetValue(m.Classification)
 	t.language.SetValue(m.Language)
 	t.showStatus()
-	t.setEnabled(sr != nil)
 }
 
 // setEnabled lets the user edit what may be edited: nothing when the
-// database is read-only; the number only in a series.
-func (t *Tab) setEnabled(inSeries bool) {
+// database is read-only or the minutes are approved (the banner then says
+// so); the number only in a series.
+func (t *Tab) setEnabled() {
+	editable := t.env.Editable(t.m)
 	for _, f := range t.fields {
 		if w, ok := f.input.(fyne.Disableable); ok {
-			if t.env.ReadOnly || (f == t.number && !inSeries) {
-				w.Disable()
-			} else {
-				w.Enable()
-			}
+			uikit.Enable(editable && (f != t.number || t.m.SeriesID != 0), w)
 		}
 	}
-	if t.env.ReadOnly {
-		t.classification.Disable()
-		t.language.Disable()
-	}
+	uikit.Enable(editable, t.classification, t.language)
+	t.lock.Set(t.m, t.content)
 }
 
-// showStatus shows the status and a button for each status it may go to.
+// showStatus shows the status and a button for each status it may go to
+// (these stay enabled when the minutes are approved: Reopen is one), and
+// lets the fields be edited as the status allows.
 func (t *Tab) showStatus() {
 	t.status.SetText(uikit.StatusLabel(t.m.Status))
 	t.buttons = nil
@@ -275,6 +274,7 @@ func (t *Tab) showStatus() {
 		t.buttons = append(t.buttons, b)
 		t.statusButtons.Add(b)
 	}
+	t.setEnabled() // last: the banner lays the tab out anew, buttons included
 }
 
 // askStatus moves the meeting to status to; cancelling it asks first, a
@@ -337,7 +337,7 @@ func (t *Tab) saveNow() {
 // save reads the fields and saves the meeting with those that are right;
 // a field that is wrong says so and keeps its last saved value.
 func (t *Tab) save() {
-	if t.m == nil || t.env.ReadOnly || t.closed {
+	if t.m == nil || !t.env.Editable(t.m) || t.closed {
 		return
 	}
 	m := *t.m

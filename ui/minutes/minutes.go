@@ -39,7 +39,8 @@ type Store interface {
 // Tab is the Minutes tab of one meeting. Its widgets are fields so that
 // tests can use them as a user would.
 type Tab struct {
-	Opened, Closed *widget.Entry // the sitting's times
+	Lock           *uikit.LockBanner // says the minutes are approved, when they are
+	Opened, Closed *widget.Entry     // the sitting's times
 	TimesError     *widget.Label
 	Items          *widget.List // the agenda's items, then the actions tied to none
 	Heading        *widget.Label
@@ -132,12 +133,10 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	t.panel = container.NewVScroll(container.NewPadded(panel))
 	split := container.NewHSplit(t.Items, t.panel)
 	split.Offset = 0.3
-	t.content = container.NewBorder(container.NewVBox(times, t.TimesError, widget.NewSeparator()), nil, nil, nil, split)
-	if env.ReadOnly {
-		for _, w := range []fyne.Disableable{t.Opened, t.Closed, t.Notes, t.AddDecision, t.AddAction} {
-			w.Disable()
-		}
-	} else {
+	t.Lock = uikit.NewLockBanner()
+	t.content = container.NewBorder(container.NewVBox(t.Lock, times, t.TimesError, widget.NewSeparator()), nil, nil, nil, split)
+	t.enable()
+	if !env.ReadOnly {
 		t.Opened.OnChanged = func(string) { t.timesSaver.Changed() }
 		t.Closed.OnChanged = func(string) { t.timesSaver.Changed() }
 		t.Notes.OnChanged = func(string) { t.notesSaver.Changed() }
@@ -149,6 +148,26 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 
 // Content is what the workspace shows in the tab.
 func (t *Tab) Content() fyne.CanvasObject { return t.content }
+
+// editable reports whether the meeting's record may be changed: not in
+// a read-only database, nor once the minutes are approved (the follow-up
+// of its actions goes on: see wire).
+func (t *Tab) editable() bool {
+	var m *meeting.Meeting
+	if t.rec != nil {
+		m = t.rec.Meeting
+	}
+	return t.env.Editable(m)
+}
+
+// enable lets the sitting's times, the notes and the Add buttons be used
+// when the record may be changed, and shows the banner when it is locked.
+func (t *Tab) enable() {
+	uikit.Enable(t.editable(), t.Opened, t.Closed, t.Notes, t.AddDecision, t.AddAction)
+	if t.rec != nil {
+		t.Lock.Set(t.rec.Meeting, t.content)
+	}
+}
 
 // Reload saves what is waiting, then reads the meeting again.
 func (t *Tab) Reload() {
@@ -178,6 +197,7 @@ func (t *Tab) Reload() {
 
 func (t *Tab) apply(rec *meeting.Record, people []*meeting.Person) {
 	t.rec = rec
+	t.enable()
 	t.owners = t.owners[:0]
 	seen := map[int64]bool{}
 	for _, a := range rec.Attendees {

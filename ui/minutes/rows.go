@@ -40,8 +40,11 @@ type row struct {
 
 // wire makes a row save through save: typed fields some time after the
 // last key, picked ones at once. Delete asks question, then calls del.
-// A read-only window disables them all.
-func (t *Tab) wire(r *row, save func(), question string, del func(), typed []*widget.Entry, picked []*widget.Select) {
+// A read-only window disables them all; once the minutes are approved,
+// all but followUp (an action's owner, due date and status, which the
+// store lets change at any time).
+func (t *Tab) wire(r *row, save func(), question string, del func(), typed []*widget.Entry, picked []*widget.Select,
+	followUp ...fyne.Disableable) {
 	r.Error = errorLabel()
 	r.saver = t.rowSaver(func() {
 		if !r.gone {
@@ -49,14 +52,17 @@ func (t *Tab) wire(r *row, save func(), question string, del func(), typed []*wi
 		}
 	})
 	r.Delete = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { t.confirmDelete(question, del) })
+	enable := func(w fyne.Disableable) {
+		uikit.Enable(t.editable() || (!t.env.ReadOnly && slices.Contains(followUp, w)), w)
+	}
+	enable(r.Delete)
+	for _, e := range typed {
+		enable(e)
+	}
+	for _, s := range picked {
+		enable(s)
+	}
 	if t.env.ReadOnly {
-		r.Delete.Disable()
-		for _, e := range typed {
-			e.Disable()
-		}
-		for _, s := range picked {
-			s.Disable()
-		}
 		return
 	}
 	for _, e := range typed {
@@ -248,7 +254,7 @@ func (t *Tab) addActionRow(a meeting.Action) *ActionRow {
 	r.Status = uikit.NewChoice(meeting.ActionStatuses, uikit.ActionStatusLabel, nil)
 	r.Status.SetValue(a.Status)
 	t.wire(&r.row, func() { t.saveAction(r) }, lang.L("Delete this action?"), func() { t.deleteAction(r) },
-		[]*widget.Entry{r.Title, r.Due}, []*widget.Select{r.Owner, r.Status.Select})
+		[]*widget.Entry{r.Title, r.Due}, []*widget.Select{r.Owner, r.Status.Select}, r.Owner, r.Due, r.Status.Select)
 	fields := container.NewGridWithColumns(3,
 		labelled(lang.L("Owner"), r.Owner), labelled(lang.L("Due"), r.Due), labelled(lang.L("Status"), r.Status.Select))
 	r.place(r.Title, fields, t.actionBox)

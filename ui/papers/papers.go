@@ -55,10 +55,12 @@ type Tab struct {
 	busy    map[string]bool   // contents being examined, by SHA-256
 	failed  map[string]string // contents that could not be examined, and why
 
-	Classification *widget.Label // the meeting's classification, at the top
-	Due            *widget.Label // when papers are due, if set
+	Lock           *uikit.LockBanner // says the minutes are approved, when they are
+	Classification *widget.Label     // the meeting's classification, at the top
+	Due            *widget.Label     // when papers are due, if set
 	Target         *widget.Select
 	Add            *widget.Button
+	hint           *widget.Label // files can be dropped: hidden when they cannot
 	Empty          *widget.Label
 	Rows           map[int64]*Row // by paper ID
 	layout         []string       // what the rows show: headings and paper IDs in order
@@ -96,27 +98,31 @@ func (t *Tab) build() {
 	t.Due.Wrapping = fyne.TextWrapWord
 	t.Target = widget.NewSelect(nil, nil)
 	t.Add = widget.NewButtonWithIcon(lang.L("Add papers…"), theme.ContentAddIcon(), t.chooseFile)
-	hint := widget.NewLabel(lang.L("You can also drop files on the window."))
-	hint.SizeName = theme.SizeNameCaptionText
-	hint.Wrapping = fyne.TextWrapWord
-	t.Empty = widget.NewLabel(lang.L("No papers yet: add them with the button above or drop files on the window."))
+	t.hint = widget.NewLabel(lang.L("You can also drop files on the window."))
+	t.hint.SizeName = theme.SizeNameCaptionText
+	t.hint.Wrapping = fyne.TextWrapWord
+	t.Empty = widget.NewLabel("")
 	t.Empty.Wrapping = fyne.TextWrapWord
 	t.Empty.Alignment = fyne.TextAlignCenter
 	t.list = container.NewVBox()
 
+	t.Lock = uikit.NewLockBanner()
 	t.top = container.NewVBox(
+		t.Lock,
 		container.NewBorder(nil, nil, t.Classification, nil, t.Due),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Attach new papers to")), t.Add, t.Target),
-		hint,
+		t.hint,
 		widget.NewSeparator(),
 	)
 	t.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(t.Empty, t.list)))
 	t.content = container.NewBorder(container.NewPadded(t.top), nil, nil, nil, t.scroll)
-	if t.env.ReadOnly {
-		t.Add.Disable()
-		t.Target.Disable()
-	}
+	uikit.Enable(!t.env.ReadOnly, t.Add, t.Target)
+	t.hint.Hidden = t.env.ReadOnly
 }
+
+// editable reports whether papers may be attached, changed or deleted:
+// not in a read-only database, nor once the minutes are approved.
+func (t *Tab) editable() bool { return t.env.Editable(t.m) }
 
 // Close saves what is being typed and lets the tab go; the workspace
 // calls it when it closes the meeting.
@@ -159,6 +165,9 @@ func (t *Tab) load(ctx context.Context) (loaded, error) {
 
 func (t *Tab) apply(l loaded) {
 	t.m, t.docs = l.m, l.docs
+	uikit.Enable(t.editable(), t.Add, t.Target)
+	t.hint.Hidden = !t.editable()
+	t.Lock.Set(t.m, t.content)
 	t.Classification.SetText(lang.L("Classification: {{.Class}}",
 		map[string]any{"Class": uikit.ClassificationLabel(t.m.Classification)}))
 	t.Classification.Importance = widget.MediumImportance
@@ -278,6 +287,10 @@ func (t *Tab) showRows() {
 			}
 		}
 	}
+	t.Empty.Text = lang.L("No papers.")
+	if t.editable() {
+		t.Empty.Text = lang.L("No papers yet: add them with the button above or drop files on the window.")
+	}
 	t.Empty.Hidden = len(t.docs) > 0
 	t.Empty.Refresh()
 	uikit.Relayout(t.scroll)
@@ -329,7 +342,14 @@ func (t *Tab) Drop(uris []fyne.URI) {
 	}
 	item := t.target()
 	var failed []string
+	locked := false
 	t.writes.Do(func(ctx context.Context) error {
+		// The meeting as it is now: files dropped on a tab not read yet
+		// (or read before the minutes were approved elsewhere) too.
+		m, err := t.st.GetMeeting(ctx, t.meetingID)
+		if locked = uikit.Locked(m); err != nil || locked {
+			return err
+		}
 		for _, u := range uris {
 			d, data, err := readFile(u)
 			if err == nil {
@@ -342,6 +362,9 @@ func (t *Tab) Drop(uris []fyne.URI) {
 		}
 		return nil
 	}, func(error) {
+		if locked {
+			dialog.ShowInformation(lang.L("Not attached"), uikit.LockedText(), t.env.Window)
+		}
 		if len(failed) > 0 {
 			dialog.ShowInformation(lang.N("{{.Count}} file was not attached", len(failed), map[string]any{"Count": len(failed)}),
 				strings.Join(failed, "\n"), t.env.Window)

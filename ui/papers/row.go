@@ -95,11 +95,6 @@ func (t *Tab) newRow() *Row {
 	r.Down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.moveWithin(r.doc, false) })
 	r.Open = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { t.open(r.doc) })
 	r.Delete = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.remove(r.doc) })
-	if t.env.ReadOnly {
-		for _, w := range []fyne.Disableable{r.InPack, r.Title, r.Item, r.Delete} {
-			w.Disable()
-		}
-	}
 
 	buttons := container.NewHBox(r.Up, r.Down, r.Open, r.Delete)
 	r.content = container.NewVBox(
@@ -133,15 +128,8 @@ func (t *Tab) fill(r *Row, d *meeting.Document, first, last bool) {
 	}
 	r.Item.SetOptions(names)
 	r.Item.SetSelectedIndex(max(0, t.targetIndex(d.ItemID)))
-	ro := t.env.ReadOnly
-	if first || ro {
-		r.Up.Disable()
-	} else {
-		r.Up.Enable()
-	}
-	if last || ro {
-		r.Down.Disable()
-	} else {
-		r.Down.Enable()
-	}
+	ok := t.editable()
+	uikit.Enable(ok, r.InPack, r.Title, r.Item, r.Delete)
+	uikit.Enable(ok && !first, r.Up)
+	uikit.Enable(ok && !last, r.Down)
 }
