@@ -258,18 +258,20 @@ func setOptions(sel *widget.Select, options []string) {
 	sel.OnChanged = fn
 }
 
-// fillCell shows one cell of the table; an overdue action is in red.
+// fillCell shows one cell of the table: an overdue action is in red;
+// the due date and status of the others take their RAG colour (amber
+// when due within a week, green on time, grey when done or cancelled).
 func (s *Screen) fillCell(id widget.TableCellID, l *widget.Label) {
 	if id.Row < 0 || id.Row >= len(s.list) {
 		return
 	}
 	a := s.list[id.Row]
-	late := s.isOverdue(a)
+	rag := a.RAG(meeting.DateOf(s.Now()))
 	l.Importance = widget.MediumImportance
-	if late {
-		l.Importance = widget.DangerImportance
+	if rag == meeting.Red || id.Col == 2 || id.Col == 3 {
+		l.Importance = uikit.RAGImportance(rag)
 	}
-	l.SetText(cell(a, id.Col, late))
+	l.SetText(cell(a, id.Col, rag == meeting.Red))
 }
 
 // cell is the text of column col for action a.

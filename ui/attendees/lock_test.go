@@ -84,7 +84,7 @@ func TestQuorumFollowsEveryChange(t *testing.T) {
 	f, sr := board(t)
 	tab := f.open(t, f.m.ID)
 	// Exactly half: reached.
-	f.quorumShown(t, "Quorum reached: 2 of 4 voting members present, 2 required", widget.SuccessImportance)
+	f.quorumShown(t, "Quorum reached — voting members present: 2 of 4 (2 required)", widget.SuccessImportance)
 	if tab.quorumAt.Visible() {
 		t.Errorf("before the sitting the quorum is counted at a time: %q", tab.quorumAt.Text)
 	}
@@ -96,7 +96,7 @@ func TestQuorumFollowsEveryChange(t *testing.T) {
 	if got := f.stored(t)[1].Status; got != meeting.Apologies {
 		t.Fatalf("Bob stored as %s", got)
 	}
-	f.quorumShown(t, "Quorum not reached: 1 of 4 voting members present, 2 required", widget.DangerImportance)
+	f.quorumShown(t, "Quorum not reached — voting members present: 1 of 4 (2 required)", widget.DangerImportance)
 
 	// Chloé gives her proxy to Ada, who is there: she counts.
 	chloe.presence.SetSelected("Represented")
@@ -105,14 +105,14 @@ func TestQuorumFollowsEveryChange(t *testing.T) {
 	if got := f.stored(t)[2]; got.Status != meeting.Represented || got.ProxyID != f.stored(t)[0].PersonID {
 		t.Fatalf("Chloé stored as %s, proxy %d", got.Status, got.ProxyID)
 	}
-	f.quorumShown(t, "Quorum reached: 2 of 4 voting members present, 2 required (including 1 by proxy)", widget.SuccessImportance)
+	f.quorumShown(t, "Quorum reached — voting members present: 2 of 4 (2 required; 1 by proxy)", widget.SuccessImportance)
 
 	// Not when the series does not take proxies.
 	sr.Quorum.Proxies = false
 	uitest.Must(t, f.st.UpdateSeries(bg, sr))
 	tab.Reload()
 	f.env.Wait()
-	f.quorumShown(t, "Quorum not reached: 1 of 4 voting members present, 2 required", widget.DangerImportance)
+	f.quorumShown(t, "Quorum not reached — voting members present: 1 of 4 (2 required)", widget.DangerImportance)
 
 	// Nor, with proxies, when the holder is not there.
 	sr.Quorum.Proxies = true
@@ -121,29 +121,29 @@ func TestQuorumFollowsEveryChange(t *testing.T) {
 	f.env.Wait()
 	tab.rows[0].presence.SetSelected("Apologies")
 	f.env.Wait()
-	f.quorumShown(t, "Quorum not reached: 0 of 4 voting members present, 2 required", widget.DangerImportance)
+	f.quorumShown(t, "Quorum not reached — voting members present: 0 of 4 (2 required)", widget.DangerImportance)
 
 	// A voting member who no longer votes leaves the count.
 	tab.rows[0].presence.SetSelected("Present")
 	test.Tap(tab.rows[3].voting)
 	f.env.Wait()
-	f.quorumShown(t, "Quorum reached: 2 of 3 voting members present, 2 required (including 1 by proxy)", widget.SuccessImportance)
+	f.quorumShown(t, "Quorum reached — voting members present: 2 of 3 (2 required; 1 by proxy)", widget.SuccessImportance)
 }
 
 func TestQuorumInFrench(t *testing.T) {
 	uitest.French(t)
 	f, _ := board(t)
 	tab := f.open(t, f.m.ID)
-	f.quorumShown(t, "Quorum atteint : 2 membres votants présents sur 4, 2 requis", widget.SuccessImportance)
+	f.quorumShown(t, "Quorum atteint — membres votants présents : 2 sur 4 (2 requis)", widget.SuccessImportance)
 	tab.rows[1].presence.SetSelected("Excusé")
 	f.env.Wait()
-	f.quorumShown(t, "Quorum non atteint : 1 membres votants présents sur 4, 2 requis", widget.DangerImportance)
+	f.quorumShown(t, "Quorum non atteint — membres votants présents : 1 sur 4 (2 requis)", widget.DangerImportance)
 }
 
 func TestNoQuorumOutsideASeries(t *testing.T) {
 	f := newFixture(t)
 	f.open(t, f.m.ID)
-	f.quorumShown(t, "No quorum required: 0 of 2 voting members present", widget.MediumImportance)
+	f.quorumShown(t, "No quorum required — voting members present: 0 of 2", widget.MediumImportance)
 }
 
 // TestQuorumDuringTheSitting: once arrivals and departures are recorded,
@@ -164,7 +164,7 @@ func TestQuorumDuringTheSitting(t *testing.T) {
 	if got := tab.rows[1].presence.Selected; got != "Present" {
 		t.Errorf("Bob, who left, reads %q", got)
 	}
-	f.quorumShown(t, "Quorum reached: 2 of 4 voting members present, 2 required", widget.SuccessImportance)
+	f.quorumShown(t, "Quorum reached — voting members present: 2 of 4 (2 required)", widget.SuccessImportance)
 	if want := "Counted at 10:15, the latest arrival or departure recorded: members who left are not counted."; !tab.quorumAt.Visible() || tab.quorumAt.Text != want {
 		t.Errorf("time of the count: shown %v, %q", tab.quorumAt.Visible(), tab.quorumAt.Text)
 	}
@@ -179,7 +179,7 @@ func TestQuorumDuringTheSitting(t *testing.T) {
 	uitest.Must(t, err)
 	tab.Reload()
 	f.env.Wait()
-	f.quorumShown(t, "Quorum reached: 2 of 4 voting members present, 2 required", widget.SuccessImportance)
+	f.quorumShown(t, "Quorum reached — voting members present: 2 of 4 (2 required)", widget.SuccessImportance)
 	if !strings.HasPrefix(tab.quorumAt.Text, "Counted at the close of the sitting (11:00)") {
 		t.Errorf("time of the count after the close: %q", tab.quorumAt.Text)
 	}
@@ -219,7 +219,7 @@ func TestQuorumWithoutVotingMembers(t *testing.T) {
 	}
 	test.Tap(tab.rows[0].voting)
 	f.env.Wait()
-	f.quorumShown(t, "Quorum reached: 1 of 1 voting members present, 1 required", widget.SuccessImportance)
+	f.quorumShown(t, "Quorum reached — voting members present: 1 of 1 (1 required)", widget.SuccessImportance)
 	if tab.quorumAt.Visible() {
 		t.Errorf("with a voting member, still: %q", tab.quorumAt.Text)
 	}

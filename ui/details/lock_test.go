@@ -63,7 +63,7 @@ func TestApprovedHereLocksAtOnceInFrench(t *testing.T) {
 	test.Type(tab.StepBy, "Claire Martin, présidente")
 	tab.StepDialog.Submit()
 	f.env.Wait()
-	want := "Le procès-verbal est approuvé : cette réunion ne peut plus être modifiée. Pour la corriger, rouvrez le procès-verbal dans Détails (le motif est conservé)."
+	want := "Le procès-verbal est approuvé : cette réunion ne peut plus être modifiée. Pour la corriger, rouvrez le procès-verbal dans Informations (le motif est conservé)."
 	if !tab.lock.Visible() || tab.lock.Text != want {
 		t.Errorf("banner after approving here: shown %v, %q", tab.lock.Visible(), tab.lock.Text)
 	}

@@ -44,7 +44,7 @@ func TestLockBannerShowsForApprovedMinutesOnly(t *testing.T) {
 	}
 	uitest.French(t)
 	b.Set(&meeting.Meeting{Status: meeting.MinutesApproved}, box)
-	if want := "Le procès-verbal est approuvé : cette réunion ne peut plus être modifiée. Pour la corriger, rouvrez le procès-verbal dans Détails (le motif est conservé)."; b.Text != want {
+	if want := "Le procès-verbal est approuvé : cette réunion ne peut plus être modifiée. Pour la corriger, rouvrez le procès-verbal dans Informations (le motif est conservé)."; b.Text != want {
 		t.Errorf("in French: %q", b.Text)
 	}
 }

@@ -3,7 +3,6 @@ package uikit
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"quorum/meeting"
@@ -26,20 +25,21 @@ func QuorumText(q meeting.QuorumState) string {
 	return lang.L("Quorum not reached — voting members present: {{.Present}} of {{.Members}} {{.Detail}}", args)
 }
 
-// QuorumIndicator shows whether the quorum is reached: green with a tick
-// when it is, red with a warning when it is not, plain when no rule
-// asks for one.
+// QuorumIndicator shows whether the quorum is reached: green when it
+// is, red when it is not, plain when no rule asks for one. It is a label
+// of its own (not a label held), so that its text wraps where it is put.
 type QuorumIndicator struct {
-	*widget.Label
+	widget.Label
 	State meeting.QuorumState
 }
 
 // NewQuorumIndicator returns an indicator showing nothing until Set.
 func NewQuorumIndicator() *QuorumIndicator {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	return &QuorumIndicator{Label: l}
+	i := &QuorumIndicator{}
+	i.ExtendBaseWidget(i)
+	i.Wrapping = fyne.TextWrapWord
+	i.Hide()
+	return i
 }
 
 // Set shows the quorum q.
@@ -56,17 +56,6 @@ func (i *QuorumIndicator) Set(q meeting.QuorumState) {
 	}
 	i.Label.SetText(QuorumText(q))
 	i.Label.Show()
-}
-
-// QuorumIcon is the icon that goes with the quorum q.
-func QuorumIcon(q meeting.QuorumState) fyne.Resource {
-	switch {
-	case !q.Needed:
-		return theme.InfoIcon()
-	case q.Reached:
-		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
-	}
-	return theme.NewErrorThemedResource(theme.WarningIcon())
 }
 
 // Locked reports whether a meeting's record can no longer change: its
