@@ -31,6 +31,7 @@ type Store interface {
 	ApproveMinutes(ctx context.Context, meetingID int64, by, comment string) error
 	ReturnMinutes(ctx context.Context, meetingID int64, by, comment string) error
 	ReopenMinutes(ctx context.Context, meetingID int64, by, reason string) error
+	MinutesHistory(ctx context.Context, meetingID int64) ([]meeting.MinutesStep, error)
 }
 
 // Zones are the time zones offered; any other IANA name can be typed.
@@ -63,6 +64,9 @@ type Tab struct {
 	status         *widget.Label
 	statusButtons  *fyne.Container
 	lock           *uikit.LockBanner
+	// History tells who submitted, returned, approved or reopened the
+	// minutes, when and why; hidden before the first step.
+	History *widget.Label
 
 	// The dialog of a step of the validation of the minutes, when shown.
 	StepDialog      *dialog.FormDialog
@@ -137,6 +141,9 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	t.status.TextStyle.Bold = true
 	t.statusButtons = container.NewHBox()
 	t.lock = uikit.NewLockBanner()
+	t.History = widget.NewLabel("")
+	t.History.Wrapping = fyne.TextWrapWord
+	t.History.Hide()
 
 	row := func(label string, o fyne.CanvasObject) []fyne.CanvasObject {
 		l := widget.NewLabel(label)
@@ -164,7 +171,7 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	// The status and the buttons that change it stay in sight above the
 	// fields, however long the form.
 	status := container.NewHBox(widget.NewLabel(lang.L("Status")), t.status, layout.NewSpacer(), t.statusButtons)
-	t.content = container.NewBorder(container.NewVBox(container.NewPadded(status), t.lock, widget.NewSeparator()), nil, nil, nil,
+	t.content = container.NewBorder(container.NewVBox(container.NewPadded(status), t.lock, t.History, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(container.New(layout.NewFormLayout(), cells...))))
 	return t
 }
@@ -188,17 +195,24 @@ func (t *Tab) Content() fyne.CanvasObject { return t.content }
 func (t *Tab) Reload() {
 	t.saver.Flush()
 	type found struct {
-		m      *meeting.Meeting
-		series *meeting.Series
+		m       *meeting.Meeting
+		series  *meeting.Series
+		history []meeting.MinutesStep
 	}
-	uikit.Read(&t.queue, t.env, func(ctx context.Context) (found, error) {
-		m, err := t.st.GetMeeting(ctx, t.id)
-		if err != nil || m.SeriesID == 0 {
-			return found{m: m}, err
+	uikit.Read(&t.queue, t.env, func(ctx context.Context) (v found, err error) {
+		if v.m, err = t.st.GetMeeting(ctx, t.id); err != nil {
+			return v, err
 		}
-		sr, err := t.st.GetSeries(ctx, m.SeriesID)
-		return found{m, sr}, err
-	}, func(v found) { t.fill(v.m, v.series) })
+		if v.history, err = t.st.MinutesHistory(ctx, t.id); err != nil || v.m.SeriesID == 0 {
+			return v, err
+		}
+		v.series, err = t.st.GetSeries(ctx, v.m.SeriesID)
+		return v, err
+	}, func(v found) {
+		t.History.SetText(historyText(v.history))
+		t.History.Hidden = t.History.Text == ""
+		t.fill(v.m, v.series)
+	})
 }
 
 // Close saves what waits to be saved; the workspace calls it when the
@@ -316,6 +330,7 @@ func (t *Tab) moveTo(to meeting.Status, change func(ctx context.Context) error) 
 			t.m = &m
 			t.showStatus()
 			t.changed()
+			t.Reload() // the history of the minutes has a new step
 		})
 }
 

@@ -1,6 +1,7 @@
 package details
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -79,6 +80,14 @@ func TestValidationOfTheMinutes(t *testing.T) {
 		steps[3].Step != meeting.Approved || steps[3].By != "Claire Martin, présidente" {
 		t.Errorf("history = %+v", steps)
 	}
+	// The tab tells the same history, a line a step.
+	lines := strings.Split(tab.History.Text, "\n")
+	if !tab.History.Visible() || len(lines) != 4 ||
+		!strings.HasPrefix(lines[0], "• Submitted for approval by Jean-Loïc Nguyen, secrétaire de séance on ") ||
+		!strings.Contains(lines[1], "Returned for correction by") || !strings.HasSuffix(lines[1], ": “Corriger le vote du point 3”") ||
+		!strings.HasPrefix(lines[3], "• Approved by Claire Martin, présidente on ") {
+		t.Errorf("history shown: %q", tab.History.Text)
+	}
 }
 
 func TestReopenInFrenchNeedsAReason(t *testing.T) {
@@ -104,5 +113,11 @@ func TestReopenInFrenchNeedsAReason(t *testing.T) {
 	f.env.Wait()
 	if got := f.stored(t, f.one.ID).Status; got != meeting.MinutesDraft {
 		t.Fatalf("after reopening: status %q", got)
+	}
+	lines := strings.Split(tab.History.Text, "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "• Soumis pour approbation par une personne non nommée le ") ||
+		!strings.HasPrefix(lines[1], "• Approuvé par Claire Martin le ") ||
+		!strings.HasSuffix(lines[2], " : « Erreur matérielle sur le montant du point 2 »") {
+		t.Errorf("history in French: %q", tab.History.Text)
 	}
 }
