@@ -56,14 +56,17 @@ func (b backups) BackupNow(ctx context.Context) (string, error) {
 // workspaceTabs lists the tabs of a meeting's workspace.
 func (mw *mainWindow) workspaceTabs() []workspace.TabSpec {
 	env, st := mw.env, mw.st
+	// header reads the workspace's header again after a tab changed the
+	// meeting's status.
+	header := func() {
+		if mw.ws != nil {
+			mw.ws.Reload()
+		}
+	}
 	return []workspace.TabSpec{
 		{ID: uikit.TabDetails, Title: lang.L("Details"), Icon: theme.InfoIcon(), New: func(id int64) workspace.Tab {
 			t := details.New(env, st, id)
-			t.OnChanged = func() {
-				if mw.ws != nil {
-					mw.ws.Reload()
-				}
-			}
+			t.OnChanged = header
 			return t
 		}},
 		{ID: uikit.TabAttendees, Title: lang.L("Attendees"), Icon: theme.AccountIcon(), New: func(id int64) workspace.Tab {
@@ -77,11 +80,7 @@ func (mw *mainWindow) workspaceTabs() []workspace.TabSpec {
 		}},
 		{ID: uikit.TabLive, Title: lang.L("Live"), Icon: theme.MediaPlayIcon(), New: func(id int64) workspace.Tab {
 			t := live.New(env, st, id)
-			t.OnChanged = func() {
-				if mw.ws != nil {
-					mw.ws.Reload()
-				}
-			}
+			t.OnChanged = header
 			return t
 		}},
 		{ID: uikit.TabMinutes, Title: lang.L("Minutes"), Icon: theme.DocumentCreateIcon(), New: func(id int64) workspace.Tab {

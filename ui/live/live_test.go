@@ -72,6 +72,17 @@ func newBoard(t *testing.T, st *meeting.Store) board {
 	return b
 }
 
+// show builds the live view of meeting id with the clock now, shows it
+// and waits for it to read the meeting.
+func show(t *testing.T, env *uikit.Env, st *meeting.Store, id int64, now func() time.Time) *live.Tab {
+	t.Helper()
+	v := live.New(env, st, id)
+	env.Wait() // its first read is done before the test draws it
+	v.Now = now
+	uitest.Load(env, v)
+	return v
+}
+
 func record(t *testing.T, st *meeting.Store, id int64) *meeting.Record {
 	t.Helper()
 	r, err := st.Record(context.Background(), id)
@@ -95,10 +106,7 @@ func TestASittingFromOpeningToClosing(t *testing.T) {
 	st := uitest.Store(t)
 	env, _ := uitest.Env(t)
 	b := newBoard(t, st)
-	v := live.New(env, st, b.m.ID)
-	env.Wait() // its first read is done before the test draws it
-	v.Now = at(9, 25)
-	uitest.Load(env, v)
+	v := show(t, env, st, b.m.ID, at(9, 25))
 
 	if v.OpenSitting.Disabled() == true || !v.CloseSitting.Disabled() || !v.Next.Disabled() {
 		t.Fatalf("before the sitting: open %v, close %v, next %v enabled", !v.OpenSitting.Disabled(), !v.CloseSitting.Disabled(), !v.Next.Disabled())
@@ -218,9 +226,7 @@ func TestNothingChangesInApprovedMinutesNorInAReadOnlyWindow(t *testing.T) {
 	uitest.Must(t, st.ApproveMinutes(ctx, b.m.ID, "Claire Martin", ""))
 
 	env, _ := uitest.Env(t)
-	v := live.New(env, st, b.m.ID)
-	env.Wait() // its first read is done before the test draws it
-	uitest.Load(env, v)
+	v := show(t, env, st, b.m.ID, time.Now)
 	if v.Locked.Hidden || v.Locked.Text != uikit.LockedText() {
 		t.Errorf("locked meeting: banner %q shown %v", v.Locked.Text, !v.Locked.Hidden)
 	}
@@ -234,9 +240,7 @@ func TestNothingChangesInApprovedMinutesNorInAReadOnlyWindow(t *testing.T) {
 	b2 := newBoard(t, st2)
 	ro, _ := uitest.Env(t)
 	ro.ReadOnly = true
-	v2 := live.New(ro, st2, b2.m.ID)
-	ro.Wait() // its first read is done before the test draws it
-	uitest.Load(ro, v2)
+	v2 := show(t, ro, st2, b2.m.ID, time.Now)
 	if !v2.OpenSitting.Disabled() || !v2.Attendees[0].Move.Disabled() || !v2.Locked.Hidden {
 		t.Error("a read-only window lets the sitting open or someone arrive")
 	}
@@ -247,10 +251,7 @@ func TestAnEmptyMeetingSaysWhatToDo(t *testing.T) {
 	m := &meeting.Meeting{Title: "Point rapide", Starts: time.Date(2026, 12, 3, 14, 0, 0, 0, paris), TimeZone: "Europe/Paris", Minutes: 30}
 	uitest.Must(t, st.CreateMeeting(context.Background(), m))
 	env, _ := uitest.Env(t)
-	v := live.New(env, st, m.ID)
-	env.Wait() // its first read is done before the test draws it
-	v.Now = at(14, 5)
-	uitest.Load(env, v)
+	v := show(t, env, st, m.ID, at(14, 5))
 	if !strings.Contains(v.Title.Text, "no items") || len(v.Attendees) != 0 || !strings.HasPrefix(v.Quorum.Text, "No quorum required — voting members present: 0 of 0") {
 		t.Errorf("empty meeting: title %q, %d rows, quorum %q", v.Title.Text, len(v.Attendees), v.Quorum.Text)
 	}
@@ -267,9 +268,7 @@ func TestTheLiveViewInFrench(t *testing.T) {
 	st := uitest.Store(t)
 	env, _ := uitest.Env(t)
 	b := newBoard(t, st)
-	v := live.New(env, st, b.m.ID)
-	env.Wait() // its first read is done before the test draws it
-	uitest.Load(env, v)
+	v := show(t, env, st, b.m.ID, time.Now)
 	tap(t, env, v, v.Attendees[0].Move, at(9, 28))
 	tap(t, env, v, v.OpenSitting, at(9, 31))
 	v.Now = at(9, 33)
@@ -295,10 +294,7 @@ func TestATapWaitsForTheChangeBeforeTheNext(t *testing.T) {
 	st := uitest.Store(t)
 	env, _ := uitest.Env(t)
 	b := newBoard(t, st)
-	v := live.New(env, st, b.m.ID)
-	env.Wait() // its first read is done before the test draws it
-	v.Now = at(9, 20)
-	uitest.Load(env, v)
+	v := show(t, env, st, b.m.ID, at(9, 20))
 	claire := v.Attendees[0]
 	test.Tap(claire.Move)
 	// A second tap on the same row before the change is read back would
@@ -326,10 +322,7 @@ func TestTheReviewOfActionsClosesThemEverywhere(t *testing.T) {
 	uitest.Must(t, st.CreateMeetingFromSeries(ctx, next))
 
 	env, _ := uitest.Env(t)
-	v := live.New(env, st, next.ID)
-	env.Wait()
-	v.Now = func() time.Time { return time.Date(2026, 12, 3, 9, 30, 0, 0, paris) }
-	uitest.Load(env, v)
+	v := show(t, env, st, next.ID, at(9, 30))
 	tap(t, env, v, v.OpenSitting, v.Now)
 	for i := 0; len(v.Review) == 0; i++ {
 		if i > 3 || v.Next.Disabled() {
