@@ -26,7 +26,7 @@ func (s *Store) CreateAction(ctx context.Context, a *Action) error {
 		if err := s.createAction(ctx, tx, a); err != nil {
 			return err
 		}
-		return checkUnlocked(ctx, tx, a.MeetingID)
+		return s.changing(ctx, tx, a.MeetingID)
 	})
 }
 
@@ -90,7 +90,7 @@ func (s *Store) UpdateAction(ctx context.Context, a *Action) error {
 			return err
 		}
 		if title != a.Title || details != a.Details {
-			if _, err := checkUnlockedVia(ctx, tx, "action", meetingOfAction, a.ID); err != nil {
+			if _, err := s.changingVia(ctx, tx, "action", meetingOfAction, a.ID); err != nil {
 				return err
 			}
 		}
@@ -137,7 +137,7 @@ func addActionNote(ctx context.Context, tx *sql.Tx, actionID int64, n *ActionNot
 // minutes of its meeting record it.
 func (s *Store) DeleteAction(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := checkUnlockedVia(ctx, tx, "action", meetingOfAction, id); err != nil {
+		if _, err := s.changingVia(ctx, tx, "action", meetingOfAction, id); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM actions WHERE id = ?`, id)

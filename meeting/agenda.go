@@ -25,7 +25,7 @@ func (s *Store) AddItem(ctx context.Context, it *AgendaItem) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkUnlocked(ctx, tx, it.MeetingID); err != nil {
+		if err := s.changing(ctx, tx, it.MeetingID); err != nil {
 			return err
 		}
 		return addItem(ctx, tx, it)
@@ -66,7 +66,7 @@ func (s *Store) UpdateItem(ctx context.Context, it *AgendaItem) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := checkUnlockedVia(ctx, tx, "agenda item", meetingOfItem, it.ID); err != nil {
+		if _, err := s.changingVia(ctx, tx, "agenda item", meetingOfItem, it.ID); err != nil {
 			return err
 		}
 		return execOne(ctx, tx, "agenda item", it.ID, `UPDATE agenda_items SET title = ?, purpose = ?, presenter_id = ?, minutes = ?,
@@ -79,7 +79,7 @@ func (s *Store) UpdateItem(ctx context.Context, it *AgendaItem) error {
 // stay with the meeting; actions from it keep their meeting.
 func (s *Store) DeleteItem(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		meetingID, err := checkUnlockedVia(ctx, tx, "agenda item", meetingOfItem, id)
+		meetingID, err := s.changingVia(ctx, tx, "agenda item", meetingOfItem, id)
 		if err != nil {
 			return err
 		}
@@ -97,7 +97,7 @@ func (s *Store) DeleteItem(ctx context.Context, id int64) error {
 // MoveItem moves an item (with its sub-items) up, down, in or out.
 func (s *Store) MoveItem(ctx context.Context, id int64, mv Move) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		meetingID, err := checkUnlockedVia(ctx, tx, "agenda item", meetingOfItem, id)
+		meetingID, err := s.changingVia(ctx, tx, "agenda item", meetingOfItem, id)
 		if err != nil {
 			return err
 		}
@@ -297,7 +297,7 @@ func (s *Store) AddDecision(ctx context.Context, d *Decision) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := checkUnlockedVia(ctx, tx, "agenda item", meetingOfItem, d.ItemID); err != nil {
+		if _, err := s.changingVia(ctx, tx, "agenda item", meetingOfItem, d.ItemID); err != nil {
 			return err
 		}
 		if err := addDecision(ctx, tx, d); err != nil {
@@ -328,7 +328,7 @@ func (s *Store) UpdateDecision(ctx context.Context, d *Decision) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := checkUnlockedVia(ctx, tx, "decision", meetingOfDecision, d.ID); err != nil {
+		if _, err := s.changingVia(ctx, tx, "decision", meetingOfDecision, d.ID); err != nil {
 			return err
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT item_id FROM decisions WHERE id = ?`, d.ID).Scan(&d.ItemID); err != nil {
@@ -345,7 +345,7 @@ func (s *Store) UpdateDecision(ctx context.Context, d *Decision) error {
 // DeleteDecision removes a decision. Minutes it approved stay approved.
 func (s *Store) DeleteDecision(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := checkUnlockedVia(ctx, tx, "decision", meetingOfDecision, id); err != nil {
+		if _, err := s.changingVia(ctx, tx, "decision", meetingOfDecision, id); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM decisions WHERE id = ?`, id)

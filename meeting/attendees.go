@@ -12,7 +12,7 @@ func (s *Store) AddAttendee(ctx context.Context, a *Attendee) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkUnlocked(ctx, tx, a.MeetingID); err != nil {
+		if err := s.changing(ctx, tx, a.MeetingID); err != nil {
 			return err
 		}
 		return addAttendee(ctx, tx, a)
@@ -55,7 +55,7 @@ func (s *Store) UpdateAttendee(ctx context.Context, a *Attendee) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := checkUnlockedVia(ctx, tx, "attendee", meetingOfAttendee, a.ID); err != nil {
+		if _, err := s.changingVia(ctx, tx, "attendee", meetingOfAttendee, a.ID); err != nil {
 			return err
 		}
 		if a.ProxyID != 0 {
@@ -71,7 +71,7 @@ func (s *Store) UpdateAttendee(ctx context.Context, a *Attendee) error {
 // RemoveAttendee takes an attendee off a meeting; the directory keeps the person.
 func (s *Store) RemoveAttendee(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := checkUnlockedVia(ctx, tx, "attendee", meetingOfAttendee, id); err != nil {
+		if _, err := s.changingVia(ctx, tx, "attendee", meetingOfAttendee, id); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM attendees WHERE id = ?`, id)

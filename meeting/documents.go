@@ -69,7 +69,7 @@ func (s *Store) AttachDocument(ctx context.Context, d *Document, data []byte) er
 		return &Error{Code: EINVALID, Field: "file", Message: tooLarge(d.FileName, int64(len(data))).Error()}
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkUnlocked(ctx, tx, d.MeetingID); err != nil {
+		if err := s.changing(ctx, tx, d.MeetingID); err != nil {
 			return err
 		}
 		return s.attachDocument(ctx, tx, d, data)
@@ -188,7 +188,7 @@ func (s *Store) UpdateDocument(ctx context.Context, d *Document) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkUnlocked(ctx, tx, d.MeetingID); err != nil {
+		if err := s.changing(ctx, tx, d.MeetingID); err != nil {
 			return err
 		}
 		if err := checkItemOf(ctx, tx, d.ItemID, d.MeetingID); err != nil {
@@ -203,7 +203,7 @@ func (s *Store) UpdateDocument(ctx context.Context, d *Document) error {
 // papers of its meeting.
 func (s *Store) MoveDocument(ctx context.Context, id int64, up bool) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		meetingID, err := checkUnlockedVia(ctx, tx, "document", meetingOfDocument, id)
+		meetingID, err := s.changingVia(ctx, tx, "document", meetingOfDocument, id)
 		if err != nil {
 			return err
 		}
@@ -239,7 +239,7 @@ func queryIDs(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int
 // DeleteDocument detaches a paper; its bytes go when nothing else uses them.
 func (s *Store) DeleteDocument(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := checkUnlockedVia(ctx, tx, "document", meetingOfDocument, id); err != nil {
+		if _, err := s.changingVia(ctx, tx, "document", meetingOfDocument, id); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, id); err != nil {

@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -433,5 +434,37 @@ func TestLiveMeeting(t *testing.T) {
 	if len(timeline) != 3 || !timeline[0].Reached || timeline[1].At != "09:45" || timeline[1].Reached ||
 		timeline[2].At != "10:05" || !timeline[2].Reached {
 		t.Errorf("timeline %+v", timeline)
+	}
+}
+
+// TestAChangeOfTheRecordUpdatesTheMeeting: an item, an attendee or a paper
+// changed makes the meeting updated, which raises its invite's SEQUENCE.
+func TestAChangeOfTheRecordUpdatesTheMeeting(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	now := fixedNow
+	s.Now = func() time.Time { return now }
+	m := &Meeting{Title: "Bureau", Starts: fixedNow.AddDate(0, 0, 10), Minutes: 60}
+	must(t, s.CreateMeeting(ctx, m))
+	p := &Person{Name: "Claire Martin"}
+	must(t, s.CreatePerson(ctx, p))
+	it := &AgendaItem{MeetingID: m.ID, Title: "Budget", Purpose: ForDiscussion}
+	for i, change := range []func() error{
+		func() error { return s.AddItem(ctx, it) },
+		func() error { it.Minutes = 20; return s.UpdateItem(ctx, it) },
+		func() error {
+			return s.AddAttendee(ctx, &Attendee{MeetingID: m.ID, PersonID: p.ID, Role: Member, Status: Invited})
+		},
+		func() error {
+			return s.AttachDocument(ctx, &Document{MeetingID: m.ID, Title: "Note", FileName: "note.txt"}, []byte("note"))
+		},
+	} {
+		now = now.Add(time.Minute)
+		must(t, change())
+		got, err := s.GetMeeting(ctx, m.ID)
+		must(t, err)
+		if !got.Updated.Equal(now) {
+			t.Errorf("change %d: meeting updated %v, want %v", i, got.Updated, now)
+		}
 	}
 }

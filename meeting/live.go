@@ -24,7 +24,7 @@ func (s *Store) itemClock(ctx context.Context, itemID int64, at Clock, start boo
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		meetingID, err := checkUnlockedVia(ctx, tx, "agenda item", meetingOfItem, itemID)
+		meetingID, err := s.changingVia(ctx, tx, "agenda item", meetingOfItem, itemID)
 		if err != nil {
 			return err
 		}
@@ -78,7 +78,7 @@ func (s *Store) recordMovement(ctx context.Context, attendeeID int64, kind Event
 	e := &AttendanceEvent{AttendeeID: attendeeID, Kind: kind, At: at}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		if e.MeetingID, err = checkUnlockedVia(ctx, tx, "attendee", meetingOfAttendee, attendeeID); err != nil {
+		if e.MeetingID, err = s.changingVia(ctx, tx, "attendee", meetingOfAttendee, attendeeID); err != nil {
 			return err
 		}
 		a := &Attendee{ID: attendeeID}
@@ -134,7 +134,7 @@ func (s *Store) recordMovement(ctx context.Context, attendeeID int64, kind Event
 // are what they were before it. ENOTFOUND when there is none.
 func (s *Store) UndoMovement(ctx context.Context, attendeeID int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := checkUnlockedVia(ctx, tx, "attendee", meetingOfAttendee, attendeeID); err != nil {
+		if _, err := s.changingVia(ctx, tx, "attendee", meetingOfAttendee, attendeeID); err != nil {
 			return err
 		}
 		var id int64

@@ -138,7 +138,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *Meeting) error {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkUnlocked(ctx, tx, m.ID); err != nil {
+		if err := s.changing(ctx, tx, m.ID); err != nil {
 			return err
 		}
 		if m.Number == 0 && m.SeriesID != 0 {
@@ -216,7 +216,7 @@ func setStatus(ctx context.Context, tx *sql.Tx, now time.Time, id int64, to Stat
 // whose minutes are approved must be reopened first.
 func (s *Store) DeleteMeeting(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkUnlocked(ctx, tx, id); err != nil {
+		if err := s.changing(ctx, tx, id); err != nil {
 			return err
 		}
 		if err := execOne(ctx, tx, "meeting", id, `DELETE FROM meetings WHERE id = ?`, id); err != nil {

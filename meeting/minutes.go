@@ -15,7 +15,7 @@ func (s *Store) SubmitMinutes(ctx context.Context, meetingID int64, by, comment 
 }
 
 // ApproveMinutes approves submitted minutes (minutes-submitted →
-// minutes-approved), which locks the meeting's record (see checkUnlocked).
+// minutes-approved), which locks the meeting's record (see Store.changing).
 func (s *Store) ApproveMinutes(ctx context.Context, meetingID int64, by, comment string) error {
 	return s.takeStep(ctx, meetingID, Approved, by, comment)
 }
@@ -94,11 +94,13 @@ func minutesHistory(ctx context.Context, tx *sql.Tx, meetingID int64) ([]Minutes
 		WHERE meeting_id = ? ORDER BY id`, meetingID)
 }
 
-// checkUnlocked refuses (ECONFLICT) to change anything recorded of a
-// meeting whose minutes are approved: attendance, agenda, notes,
-// decisions, the actions it gave rise to, papers, times. ReopenMinutes
-// unlocks them.
-func checkUnlocked(ctx context.Context, tx *sql.Tx, meetingID int64) error {
+// changing is called before anything recorded of a meeting changes:
+// attendance, agenda, notes, decisions, the actions it gave rise to,
+// papers, times. It refuses (ECONFLICT) when the meeting's minutes are
+// approved (ReopenMinutes unlocks them); otherwise it notes the meeting as
+// updated now, so that an invite written after the change carries a
+// greater SEQUENCE and calendars take the new agenda or attendees.
+func (s *Store) changing(ctx context.Context, tx *sql.Tx, meetingID int64) error {
 	if meetingID == 0 {
 		return nil
 	}
@@ -114,10 +116,11 @@ func checkUnlocked(ctx context.Context, tx *sql.Tx, meetingID int64) error {
 	if st == MinutesApproved {
 		return Errorf(ECONFLICT, "the minutes of %q are approved: reopen them, giving a reason, before changing the meeting's record", title)
 	}
-	return nil
+	_, err = tx.ExecContext(ctx, `UPDATE meetings SET updated = ? WHERE id = ?`, fmtTime(s.Now()), meetingID)
+	return err
 }
 
-// Queries that give the meeting a record belongs to, for checkUnlocked.
+// Queries that give the meeting a record belongs to, for changingVia.
 const (
 	meetingOfItem     = `SELECT meeting_id FROM agenda_items WHERE id = ?`
 	meetingOfDecision = `SELECT i.meeting_id FROM decisions d JOIN agenda_items i ON i.id = d.item_id WHERE d.id = ?`
@@ -126,9 +129,9 @@ const (
 	meetingOfDocument = `SELECT meeting_id FROM documents WHERE id = ?`
 )
 
-// checkUnlockedVia finds with query the meeting of the record (kind, id),
-// then checks that its minutes are not approved.
-func checkUnlockedVia(ctx context.Context, tx *sql.Tx, kind, query string, id int64) (meetingID int64, err error) {
+// changingVia finds with query the meeting of the record (kind, id),
+// then calls changing on it.
+func (s *Store) changingVia(ctx context.Context, tx *sql.Tx, kind, query string, id int64) (meetingID int64, err error) {
 	err = tx.QueryRowContext(ctx, query, id).Scan(&meetingID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, notFound(kind, id)
@@ -136,7 +139,7 @@ func checkUnlockedVia(ctx context.Context, tx *sql.Tx, kind, query string, id in
 	if err != nil {
 		return 0, err
 	}
-	return meetingID, checkUnlocked(ctx, tx, meetingID)
+	return meetingID, s.changing(ctx, tx, meetingID)
 }
 
 // The titles of the items that follow up the previous meeting, in each
