@@ -45,7 +45,7 @@ type Tab struct {
 	OpenSitting    *widget.Button
 	CloseSitting   *widget.Button
 	Quorum         *uikit.QuorumIndicator
-	Locked         *widget.Label // why nothing can be changed, when so
+	Locked         *widget.Label // why nothing can be changed (approved minutes, a cancelled meeting), when so
 	Position       *widget.Label // "Item 2 of 7"
 	Title          *widget.Label // the item under discussion, large
 	About          *widget.Label // purpose and presenter
@@ -233,8 +233,9 @@ func (t *Tab) clock() meeting.Clock {
 }
 
 // editable reports whether the user may change the meeting here.
+// A cancelled meeting has no sitting to record.
 func (t *Tab) editable() bool {
-	return t.rec != nil && !t.env.ReadOnly && !uikit.Locked(t.rec.Meeting)
+	return t.rec != nil && t.env.Editable(t.rec.Meeting) && t.rec.Meeting.Status != meeting.Cancelled
 }
 
 // current is the index of the item under discussion (started, not
@@ -259,8 +260,16 @@ func (t *Tab) running(i int) bool {
 
 func (t *Tab) show() {
 	edit := t.editable()
-	t.Locked.Hidden = t.rec == nil || !uikit.Locked(t.rec.Meeting)
-	t.Locked.SetText(uikit.LockedText())
+	t.Locked.Hidden = true
+	switch {
+	case t.rec == nil:
+	case uikit.Locked(t.rec.Meeting):
+		t.Locked.SetText(uikit.LockedText())
+		t.Locked.Show()
+	case t.rec.Meeting.Status == meeting.Cancelled:
+		t.Locked.SetText(lang.L("This meeting is cancelled: there is no sitting to record."))
+		t.Locked.Show()
+	}
 	enable(t.OpenSitting, edit && t.rec.Meeting.Opened == "")
 	enable(t.CloseSitting, edit && t.rec.Meeting.Opened != "" && t.rec.Meeting.Closed == "")
 	cur := t.current()

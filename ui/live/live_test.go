@@ -215,7 +215,7 @@ func TestASittingFromOpeningToClosing(t *testing.T) {
 	}
 }
 
-func TestNothingChangesInApprovedMinutesNorInAReadOnlyWindow(t *testing.T) {
+func TestNothingChangesInApprovedMinutesACancelledMeetingOrAReadOnlyWindow(t *testing.T) {
 	st := uitest.Store(t)
 	ctx := context.Background()
 	b := newBoard(t, st)
@@ -234,6 +234,16 @@ func TestNothingChangesInApprovedMinutesNorInAReadOnlyWindow(t *testing.T) {
 		if !btn.Disabled() {
 			t.Errorf("%q enabled on approved minutes", btn.Text)
 		}
+	}
+
+	// A cancelled meeting has no sitting.
+	st3 := uitest.Store(t)
+	b3 := newBoard(t, st3)
+	uitest.Must(t, st3.SetMeetingStatus(ctx, b3.m.ID, meeting.Cancelled))
+	env3, _ := uitest.Env(t)
+	v3 := show(t, env3, st3, b3.m.ID, time.Now)
+	if !v3.OpenSitting.Disabled() || !v3.Attendees[0].Move.Disabled() || !strings.Contains(v3.Locked.Text, "cancelled") || v3.Locked.Hidden {
+		t.Errorf("a cancelled meeting: open enabled %v, banner %q", !v3.OpenSitting.Disabled(), v3.Locked.Text)
 	}
 
 	st2 := uitest.Store(t)
