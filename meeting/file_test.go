@@ -32,6 +32,67 @@ func readSample(t *testing.T) []byte {
 	return data
 }
 
+// sittingSample is codir-12.json with its sitting recorded: the day it
+// was convened, when two items were taken up, the secretary leaving during
+// item 3, and the minutes submitted then returned.
+func sittingSample(t *testing.T) []byte {
+	t.Helper()
+	s := string(readSample(t))
+	for _, r := range [][2]string{
+		{`"closed": "11:40"`, `"closed": "11:40",
+    "convened_on": "2026-11-24"`},
+		{`"left": "11:15"`, `"left": "11:15",
+      "events": [
+        {
+          "kind": "departure",
+          "at": "11:15",
+          "item": "3"
+        }
+      ]`},
+		{`"confidential": false,
+      "documents": [
+        "d1"`, `"confidential": false,
+      "kind": "approval",
+      "started": "09:42",
+      "ended": "09:55",
+      "documents": [
+        "d1"`},
+		{`"confidential": true,
+      "documents": [
+        "d2"`, `"confidential": true,
+      "started": "09:55",
+      "ended": "11:05",
+      "documents": [
+        "d2"`},
+	} {
+		if strings.Count(s, r[0]) != 1 {
+			t.Fatalf("the sample no longer has one %q", r[0])
+		}
+		s = strings.Replace(s, r[0], r[1], 1)
+	}
+	end := "  ]\n}\n"
+	if !strings.HasSuffix(s, end) {
+		t.Fatal("the sample no longer ends with its actions")
+	}
+	return []byte(strings.TrimSuffix(s, end) + `  ],
+  "minutes_history": [
+    {
+      "step": "submitted",
+      "by": "Jean-Loïc Nguyễn",
+      "at": "2026-12-05T10:00:00Z",
+      "comment": ""
+    },
+    {
+      "step": "returned",
+      "by": "Claire Martin",
+      "at": "2026-12-06T08:30:00Z",
+      "comment": "Préciser le vote du point 2.2."
+    }
+  ]
+}
+`)
+}
+
 // importBytes parses and imports a meeting file.
 func importBytes(t *testing.T, s *Store, data []byte, papers fstest.MapFS) (int64, error) {
 	t.Helper()
@@ -66,7 +127,14 @@ func exportBytes(t *testing.T, s *Store, id int64) ([]byte, fstest.MapFS) {
 }
 
 func TestImportExportRoundTrip(t *testing.T) {
-	sample := readSample(t)
+	for name, sample := range map[string][]byte{"meeting": readSample(t), "meeting and its sitting": sittingSample(t)} {
+		t.Run(name, func(t *testing.T) { roundTrip(t, sample) })
+	}
+}
+
+// roundTrip imports sample, exports it and checks that the export is the
+// same file, twice over.
+func roundTrip(t *testing.T, sample []byte) {
 	s1 := newStore(t)
 	id, err := importBytes(t, s1, sample, samplePapers())
 	if err != nil {
@@ -229,7 +297,7 @@ func counts(t *testing.T, s *Store) map[string]int {
 }
 
 func TestImportBadFilesChangeNothing(t *testing.T) {
-	sample := string(readSample(t))
+	sample, sitting := string(readSample(t)), string(sittingSample(t))
 	huge := strings.Repeat("é", 5<<20) // 10 MB of text
 	cases := []struct {
 		name, file, want string
@@ -274,16 +342,16 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
 			`agenda[0].decisions[0].outcome: "approuvé" is not one of`, nil},
 		{"proxy not represented", strings.Replace(sample, `"status": "represented"`, `"status": "absent"`, 1),
 			`attendees[2].proxy: only a represented attendee has a proxy`, nil},
-		{"event at no time", strings.Replace(sample, `"at": "11:15"`, `"at": "11h15"`, 1),
+		{"event at no time", strings.Replace(sitting, `"at": "11:15"`, `"at": "11h15"`, 1),
 			`attendees[1].events[0].at: "11h15" is not a time of day`, nil},
-		{"event on no item", strings.Replace(sample, `"item": "3"
+		{"event on no item", strings.Replace(sitting, `"item": "3"
         }`, `"item": "9"
         }`, 1), `attendees[1].events[0].item: no agenda item has the id "9"`, nil},
-		{"item started at 25:00", strings.Replace(sample, `"started": "09:42"`, `"started": "25:00"`, 1),
+		{"item started at 25:00", strings.Replace(sitting, `"started": "09:42"`, `"started": "25:00"`, 1),
 			`agenda[0].started: "25:00" is not a time of day`, nil},
-		{"unknown step", strings.Replace(sample, `"step": "returned"`, `"step": "rejected"`, 1),
+		{"unknown step", strings.Replace(sitting, `"step": "returned"`, `"step": "rejected"`, 1),
 			`minutes_history[1].step: "rejected" is not submitted`, nil},
-		{"convened on 31 February", strings.Replace(sample, `"convened_on": "2026-11-24"`, `"convened_on": "2026-02-31"`, 1),
+		{"convened on 31 February", strings.Replace(sitting, `"convened_on": "2026-11-24"`, `"convened_on": "2026-02-31"`, 1),
 			`meeting.convened_on: "2026-02-31" is not a date`, nil},
 		{"number taken (the same file again)", "", `meeting.number: CODIR already has a meeting n° 12`, nil},
 	}
@@ -387,7 +455,7 @@ func TestImportKeepsTheFollowUpItems(t *testing.T) {
 func TestImportedSittingReadsBack(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
-	id, err := importBytes(t, s, readSample(t), samplePapers())
+	id, err := importBytes(t, s, sittingSample(t), samplePapers())
 	if err != nil {
 		t.Fatal(err)
 	}
