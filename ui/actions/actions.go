@@ -260,7 +260,7 @@ func setOptions(sel *widget.Select, options []string) {
 
 // fillCell shows one cell of the table: an overdue action is in red;
 // the due date and status of the others take their RAG colour (amber
-// when due within a week, green on time, grey when done or cancelled).
+// when due within a week, green on time, blue when done or cancelled).
 func (s *Screen) fillCell(id widget.TableCellID, l *widget.Label) {
 	if id.Row < 0 || id.Row >= len(s.list) {
 		return

@@ -92,8 +92,8 @@ func TestListAndFilters(t *testing.T) {
 		t.Errorf("overdue due cell = %q (importance %v)", l.Text, l.Importance)
 	}
 	s.fillCell(widget.TableCellID{Row: 0, Col: 2}, l)
-	if l.Text != "10/03/2026" || l.Importance != widget.LowImportance {
-		t.Errorf("done action's due cell = %q (importance %v), want greyed (blue in RAG)", l.Text, l.Importance)
+	if l.Text != "10/03/2026" || l.Importance != widget.HighImportance {
+		t.Errorf("done action's due cell = %q (importance %v), want blue", l.Text, l.Importance)
 	}
 	s.fillCell(widget.TableCellID{Row: 0, Col: 0}, l)
 	if l.Importance != widget.MediumImportance {

@@ -355,8 +355,8 @@ func TestTheReviewOfActionsClosesThemEverywhere(t *testing.T) {
 	if got.Status != meeting.ActionDone || got.Completed == "" {
 		t.Errorf("the action reviewed is %s (completed %q), want done", got.Status, got.Completed)
 	}
-	// The row stays, greyed, until the meeting moves on.
-	if len(v.Review) != 2 || v.Review[0].Action.Importance != widget.LowImportance || v.Review[0].Status.Value() != meeting.ActionDone {
+	// The row stays, in blue, until the meeting moves on.
+	if len(v.Review) != 2 || v.Review[0].Action.Importance != widget.HighImportance || v.Review[0].Status.Value() != meeting.ActionDone {
 		t.Errorf("after closing it: %d rows, first %v %s", len(v.Review), v.Review[0].Action.Importance, v.Review[0].Status.Value())
 	}
 	tap(t, env, v, v.Previous, v.Now)

@@ -9,7 +9,7 @@ import (
 
 // RAGImportance is how a label shows an action's RAG colour: red when
 // overdue, amber (warning) when due within a week, green when on time,
-// low (greyed) when done or cancelled.
+// blue (the theme's primary colour) when done or cancelled.
 func RAGImportance(r meeting.RAG) widget.Importance {
 	switch r {
 	case meeting.Red:
@@ -17,7 +17,7 @@ func RAGImportance(r meeting.RAG) widget.Importance {
 	case meeting.Amber:
 		return widget.WarningImportance
 	case meeting.Blue:
-		return widget.LowImportance
+		return widget.HighImportance
 	}
 	return widget.SuccessImportance
 }

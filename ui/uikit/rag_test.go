@@ -21,7 +21,7 @@ func TestActionsTakeTheirRAGColour(t *testing.T) {
 		{meeting.Action{Status: meeting.ActionOpen, Due: "2026-12-10"}, widget.WarningImportance, "due 10/12/2026"},
 		{meeting.Action{Status: meeting.ActionInProgress, Due: "2026-12-11"}, widget.SuccessImportance, "due 11/12/2026"},
 		{meeting.Action{Status: meeting.ActionOpen}, widget.SuccessImportance, "no due date"},
-		{meeting.Action{Status: meeting.ActionDone, Due: "2026-11-01"}, widget.LowImportance, "due 01/11/2026"},
+		{meeting.Action{Status: meeting.ActionDone, Due: "2026-11-01"}, widget.HighImportance, "due 01/11/2026"},
 	}
 	for _, c := range cases {
 		if got := uikit.RAGImportance(c.a.RAG(today)); got != c.want {
