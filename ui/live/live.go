@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -79,22 +78,6 @@ type Tab struct {
 	hint     *widget.Label     // in its place: how to begin
 	stop     chan struct{}     // closed to stop the ticker; nil when none runs
 	content  fyne.CanvasObject
-}
-
-// AttendeeRow is one attendee: name, where they are, and the button that
-// records their arrival or departure at the time of the tap.
-type AttendeeRow struct {
-	Name, State *widget.Label
-	Move, Undo  *widget.Button
-	attendee    *meeting.Attendee
-}
-
-// ReviewRow is one open action of the series, reviewed on the "Review
-// of actions" item: its status is changed there, and everywhere.
-type ReviewRow struct {
-	Action *widget.Label
-	Status *uikit.Choice[meeting.ActionStatus]
-	a      *meeting.Action
 }
 
 // New builds the live view of a meeting and starts reading it.
@@ -270,12 +253,12 @@ func (t *Tab) show() {
 		t.Locked.SetText(lang.L("This meeting is cancelled: there is no sitting to record."))
 		t.Locked.Show()
 	}
-	enable(t.OpenSitting, edit && t.rec.Meeting.Opened == "")
-	enable(t.CloseSitting, edit && t.rec.Meeting.Opened != "" && t.rec.Meeting.Closed == "")
+	uikit.Enable(edit && t.rec.Meeting.Opened == "", t.OpenSitting)
+	uikit.Enable(edit && t.rec.Meeting.Opened != "" && t.rec.Meeting.Closed == "", t.CloseSitting)
 	cur := t.current()
 	open := t.rec != nil && t.rec.Meeting.Opened != "" && t.rec.Meeting.Closed == ""
-	enable(t.Previous, edit && open && cur > 0)
-	enable(t.Next, edit && open && cur+1 < len(t.items))
+	uikit.Enable(edit && open && cur > 0, t.Previous)
+	uikit.Enable(edit && open && cur+1 < len(t.items), t.Next)
 	if cur >= 0 {
 		t.Minutes.ShowItem(t.items[cur].ID)
 		t.entry.Show()
@@ -287,94 +270,6 @@ func (t *Tab) show() {
 	t.rebuildPeople()
 	t.rebuildReview(cur)
 	t.Tick()
-}
-
-// rebuildReview lists the series' open actions when the item under
-// discussion is its "Review of actions"; a row stays while the item does,
-// so that an action marked done is still seen done.
-func (t *Tab) rebuildReview(cur int) {
-	var it *meeting.AgendaItem
-	if cur >= 0 && t.items[cur].Kind == meeting.ReviewItem {
-		it = t.items[cur]
-	}
-	box := t.review.Objects
-	if it == nil {
-		t.Review, t.reviewOf = nil, 0
-		t.review.RemoveAll()
-		t.reviewIn.Hide()
-		return
-	}
-	if it.ID == t.reviewOf && len(box) > 0 {
-		for _, r := range t.Review {
-			enable(r.Status.Select, t.editableActions())
-		}
-		return
-	}
-	t.reviewOf, t.Review = it.ID, nil
-	t.review.RemoveAll()
-	t.review.Add(uikit.Heading(lang.N("{{.Count}} open actions of the series to review", len(t.rec.Review), map[string]any{"Count": len(t.rec.Review)})))
-	today := meeting.DateOf(t.Now())
-	for _, a := range t.rec.Review {
-		r := &ReviewRow{a: a, Action: widget.NewLabel(reviewText(a, today))}
-		r.Action.Wrapping = fyne.TextWrapWord
-		r.Action.Importance = uikit.RAGImportance(a.RAG(today))
-		r.Status = uikit.NewChoice(meeting.ActionStatuses, uikit.ActionStatusLabel, func(s meeting.ActionStatus) { t.onReview(r, s) })
-		r.Status.SetValue(a.Status)
-		enable(r.Status.Select, t.editableActions())
-		t.Review = append(t.Review, r)
-		t.review.Add(container.NewBorder(nil, nil, nil, uikit.FixedWidth(150, r.Status), r.Action))
-	}
-	t.reviewIn.Show()
-	t.review.Refresh()
-}
-
-// reviewText names an action, its owner, when it is due and the meeting
-// it came from.
-func reviewText(a *meeting.Action, today meeting.Date) string {
-	text := a.Title
-	if a.OwnerName != "" {
-		text += " — " + a.OwnerName
-	}
-	text += " · " + uikit.DueText(a, today)
-	if a.MeetingTitle != "" {
-		text += " · " + lang.L("from {{.Meeting}} of {{.Date}}", map[string]any{"Meeting": a.MeetingTitle,
-			"Date": uikit.FormatDate(meeting.DateOf(a.MeetingStarts))})
-	}
-	return text
-}
-
-// editableActions reports whether actions may change: even approved
-// minutes leave them open, a read-only window does not.
-func (t *Tab) editableActions() bool { return !t.env.ReadOnly }
-
-// onReview changes the status of a reviewed action; the action is the
-// same everywhere, so the Actions list and its own meeting see it.
-func (t *Tab) onReview(r *ReviewRow, s meeting.ActionStatus) {
-	id, today := r.a.ID, meeting.DateOf(t.Now())
-	var saved *meeting.Action
-	t.writes.Do(func(ctx context.Context) (err error) {
-		if saved, err = t.st.GetAction(ctx, id); err != nil {
-			return err
-		}
-		saved.Status = s
-		return t.st.UpdateAction(ctx, saved)
-	}, func(err error) {
-		if err != nil {
-			r.Status.SetValue(r.a.Status)
-			return
-		}
-		*r.a = *saved
-		r.Action.Importance = uikit.RAGImportance(r.a.RAG(today))
-		r.Action.SetText(reviewText(r.a, today))
-	})
-}
-
-func enable(b fyne.Disableable, on bool) {
-	if on {
-		b.Enable()
-	} else {
-		b.Disable()
-	}
 }
 
 func (t *Tab) showSitting() {
@@ -487,83 +382,6 @@ func between(from, to meeting.Clock) int {
 	return d
 }
 
-func (t *Tab) rebuildPeople() {
-	t.Attendees = t.Attendees[:0]
-	t.people.RemoveAll()
-	if t.rec == nil {
-		return
-	}
-	if len(t.rec.Attendees) == 0 {
-		t.people.Add(widget.NewLabel(lang.L("No attendees: add them in the Attendees tab.")))
-	}
-	for _, a := range t.rec.Attendees {
-		r := &AttendeeRow{attendee: a, Name: widget.NewLabel(a.Person.Name), State: widget.NewLabel("")}
-		r.Name.TextStyle.Bold = a.Voting
-		r.Name.Truncation = fyne.TextTruncateEllipsis
-		r.State.SizeName = theme.SizeNameCaptionText
-		r.State.Wrapping = fyne.TextWrapWord
-		r.Move = widget.NewButton("", func() { t.onMovement(r) })
-		r.Undo = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), func() { t.onUndo(r) })
-		t.Attendees = append(t.Attendees, r)
-		t.people.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.Move, r.Undo),
-			container.New(layout.NewCustomPaddedVBoxLayout(0), r.Name, r.State)))
-	}
-	t.people.Refresh()
-}
-
-func (t *Tab) showPeople() {
-	at, edit := t.at(), t.editable()
-	for _, r := range t.Attendees {
-		a := r.attendee
-		in := a.PresentAt(at)
-		r.State.SetText(presence(a, in))
-		if in {
-			r.Move.SetText(lang.L("Departure"))
-			r.Move.SetIcon(theme.LogoutIcon())
-		} else {
-			r.Move.SetText(lang.L("Arrival"))
-			r.Move.SetIcon(theme.LoginIcon())
-		}
-		enable(r.Move, edit && t.rec.Meeting.Closed == "")
-		enable(r.Undo, edit && len(a.Events) > 0)
-	}
-}
-
-// presence says where an attendee is: in the room since when, gone since
-// when, or why they are not there.
-func presence(a *meeting.Attendee, in bool) string {
-	role := uikit.RoleLabel(a.Role)
-	if !a.Voting {
-		role = lang.L("{{.Role}}, non-voting", map[string]any{"Role": role})
-	}
-	var where string
-	switch {
-	case in && a.Arrived != "":
-		where = lang.L("present since {{.At}}", map[string]any{"At": arrivedAt(a)})
-	case in:
-		where = lang.L("present")
-	case a.Status == meeting.Present && a.Left != "":
-		where = lang.L("left at {{.At}}", map[string]any{"At": a.Left})
-	case a.Status == meeting.Represented && a.ProxyName != "":
-		where = lang.L("represented by {{.Name}}", map[string]any{"Name": a.ProxyName})
-	case a.Status == meeting.Present:
-		where = lang.L("not arrived yet")
-	default:
-		where = uikit.PresenceLabel(a.Status)
-	}
-	return role + " · " + where
-}
-
-// arrivedAt is when a present attendee last came in.
-func arrivedAt(a *meeting.Attendee) meeting.Clock {
-	for i := len(a.Events) - 1; i >= 0; i-- {
-		if a.Events[i].Kind == meeting.Arrival {
-			return a.Events[i].At
-		}
-	}
-	return a.Arrived
-}
-
 // change runs a change of the meeting in the order asked, then reads the
 // meeting again whatever happened (a refused change shows why).
 func (t *Tab) change(call func(ctx context.Context) error) {
@@ -641,21 +459,4 @@ func (t *Tab) onMove(by int) {
 	}
 	id, at := t.items[i].ID, t.clock()
 	t.change(func(ctx context.Context) error { return t.st.StartItem(ctx, id, at) })
-}
-
-func (t *Tab) onMovement(r *AttendeeRow) {
-	id, at := r.attendee.ID, t.clock()
-	record := t.st.RecordArrival
-	if r.attendee.PresentAt(t.at()) {
-		record = t.st.RecordDeparture
-	}
-	t.change(func(ctx context.Context) error {
-		_, err := record(ctx, id, at)
-		return err
-	})
-}
-
-func (t *Tab) onUndo(r *AttendeeRow) {
-	id := r.attendee.ID
-	t.change(func(ctx context.Context) error { return t.st.UndoMovement(ctx, id) })
 }

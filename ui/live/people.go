@@ -1,0 +1,117 @@
+package live
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"quorum/meeting"
+	"quorum/ui/uikit"
+)
+
+// AttendeeRow is one attendee: name, where they are, and the button that
+// records their arrival or departure at the time of the tap.
+type AttendeeRow struct {
+	Name, State *widget.Label
+	Move, Undo  *widget.Button
+	attendee    *meeting.Attendee
+}
+
+func (t *Tab) rebuildPeople() {
+	t.Attendees = t.Attendees[:0]
+	t.people.RemoveAll()
+	if t.rec == nil {
+		return
+	}
+	if len(t.rec.Attendees) == 0 {
+		t.people.Add(widget.NewLabel(lang.L("No attendees: add them in the Attendees tab.")))
+	}
+	for _, a := range t.rec.Attendees {
+		r := &AttendeeRow{attendee: a, Name: widget.NewLabel(a.Person.Name), State: widget.NewLabel("")}
+		r.Name.TextStyle.Bold = a.Voting
+		r.Name.Truncation = fyne.TextTruncateEllipsis
+		r.State.SizeName = theme.SizeNameCaptionText
+		r.State.Wrapping = fyne.TextWrapWord
+		r.Move = widget.NewButton("", func() { t.onMovement(r) })
+		r.Undo = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), func() { t.onUndo(r) })
+		t.Attendees = append(t.Attendees, r)
+		t.people.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.Move, r.Undo),
+			container.New(layout.NewCustomPaddedVBoxLayout(0), r.Name, r.State)))
+	}
+	t.people.Refresh()
+}
+
+func (t *Tab) showPeople() {
+	at, edit := t.at(), t.editable()
+	for _, r := range t.Attendees {
+		a := r.attendee
+		in := a.PresentAt(at)
+		r.State.SetText(presence(a, in))
+		if in {
+			r.Move.SetText(lang.L("Departure"))
+			r.Move.SetIcon(theme.LogoutIcon())
+		} else {
+			r.Move.SetText(lang.L("Arrival"))
+			r.Move.SetIcon(theme.LoginIcon())
+		}
+		uikit.Enable(edit && t.rec.Meeting.Closed == "", r.Move)
+		uikit.Enable(edit && len(a.Events) > 0, r.Undo)
+	}
+}
+
+// presence says where an attendee is: in the room since when, gone since
+// when, or why they are not there.
+func presence(a *meeting.Attendee, in bool) string {
+	role := uikit.RoleLabel(a.Role)
+	if !a.Voting {
+		role = lang.L("{{.Role}}, non-voting", map[string]any{"Role": role})
+	}
+	var where string
+	switch {
+	case in && a.Arrived != "":
+		where = lang.L("present since {{.At}}", map[string]any{"At": arrivedAt(a)})
+	case in:
+		where = lang.L("present")
+	case a.Status == meeting.Present && a.Left != "":
+		where = lang.L("left at {{.At}}", map[string]any{"At": a.Left})
+	case a.Status == meeting.Represented && a.ProxyName != "":
+		where = lang.L("represented by {{.Name}}", map[string]any{"Name": a.ProxyName})
+	case a.Status == meeting.Present:
+		where = lang.L("not arrived yet")
+	default:
+		where = uikit.PresenceLabel(a.Status)
+	}
+	return role + " · " + where
+}
+
+// arrivedAt is when a present attendee last came in.
+func arrivedAt(a *meeting.Attendee) meeting.Clock {
+	for i := len(a.Events) - 1; i >= 0; i-- {
+		if a.Events[i].Kind == meeting.Arrival {
+			return a.Events[i].At
+		}
+	}
+	return a.Arrived
+}
+
+func (t *Tab) onMovement(r *AttendeeRow) {
+	id, at := r.attendee.ID, t.clock()
+	record := t.st.RecordArrival
+	if r.attendee.PresentAt(t.at()) {
+		record = t.st.RecordDeparture
+	}
+	t.change(func(ctx context.Context) error {
+		_, err := record(ctx, id, at)
+		return err
+	})
+}
+
+func (t *Tab) onUndo(r *AttendeeRow) {
+	id := r.attendee.ID
+	t.change(func(ctx context.Context) error { return t.st.UndoMovement(ctx, id) })
+}
