@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -55,6 +56,10 @@ type Tab struct {
 	Attendees      []*AttendeeRow
 	Review         []*ReviewRow // on a "Review of actions" item: the series' open actions
 	Minutes        *minutes.Tab // notes, decisions and actions of the item shown
+	// The dialog that records an arrival or departure at a time typed,
+	// when shown.
+	MovementDialog *dialog.FormDialog
+	MovementAt     *widget.Entry
 
 	// Now is the clock the times are taken from; tests set it.
 	Now func() time.Time

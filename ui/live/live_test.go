@@ -364,3 +364,45 @@ func TestTheReviewOfActionsClosesThemEverywhere(t *testing.T) {
 		t.Errorf("the review stays on another item %q", v.Title.Text)
 	}
 }
+
+func TestAForgottenTapIsRecordedAtTheTimeTyped(t *testing.T) {
+	st := uitest.Store(t)
+	env, _ := uitest.Env(t)
+	b := newBoard(t, st)
+	v := show(t, env, st, b.m.ID, at(9, 30))
+	tap(t, env, v, v.OpenSitting, at(9, 31))
+	tap(t, env, v, v.Next, at(9, 45))
+
+	// Bruno came in at 9:35, during item 1; the secretary notices at 9:50.
+	v.Now = at(9, 50)
+	test.Tap(v.Attendees[1].At)
+	if v.MovementAt.Text != "09:50" {
+		t.Errorf("the time offered is %q, want now", v.MovementAt.Text)
+	}
+	v.MovementAt.SetText("25:10")
+	if v.MovementAt.Validate() == nil {
+		t.Error("25:10 is taken as a time")
+	}
+	v.MovementAt.SetText("9h35") // as French users write it
+	v.MovementDialog.Submit()
+	env.Wait()
+	ev := record(t, st, b.m.ID).Attendees[1].Events
+	if len(ev) != 1 || ev[0].Kind != meeting.Arrival || ev[0].At != "09:35" || ev[0].ItemID != b.items[0].ID {
+		t.Fatalf("Bruno's late-recorded arrival: %+v (item 1 is %d)", ev, b.items[0].ID)
+	}
+	if !strings.Contains(v.Attendees[1].State.Text, "present since 09:35") {
+		t.Errorf("Bruno's row: %q", v.Attendees[1].State.Text)
+	}
+
+	// A time before his last movement is refused in plain words; nothing changes.
+	test.Tap(v.Attendees[1].At)
+	v.MovementAt.SetText("09:30")
+	v.MovementDialog.Submit()
+	env.Wait()
+	if ev := record(t, st, b.m.ID).Attendees[1].Events; len(ev) != 1 {
+		t.Errorf("a departure before the arrival was recorded: %+v", ev)
+	}
+	if text := uitest.TopOverlayText(env); !strings.Contains(text, "before") {
+		t.Errorf("the refusal says %q", text)
+	}
+}

@@ -2,9 +2,11 @@ package live
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -14,12 +16,13 @@ import (
 	"quorum/ui/uikit"
 )
 
-// AttendeeRow is one attendee: name, where they are, and the button that
-// records their arrival or departure at the time of the tap.
+// AttendeeRow is one attendee: name, where they are, the button that
+// records their arrival or departure at the time of the tap, the one that
+// records it at a time typed (a tap forgotten), and the undo.
 type AttendeeRow struct {
-	Name, State *widget.Label
-	Move, Undo  *widget.Button
-	attendee    *meeting.Attendee
+	Name, State    *widget.Label
+	Move, At, Undo *widget.Button
+	attendee       *meeting.Attendee
 }
 
 func (t *Tab) rebuildPeople() {
@@ -38,9 +41,10 @@ func (t *Tab) rebuildPeople() {
 		r.State.SizeName = theme.SizeNameCaptionText
 		r.State.Wrapping = fyne.TextWrapWord
 		r.Move = widget.NewButton("", func() { t.onMovement(r) })
+		r.At = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() { t.askTime(r) })
 		r.Undo = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), func() { t.onUndo(r) })
 		t.Attendees = append(t.Attendees, r)
-		t.people.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.Move, r.Undo),
+		t.people.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.Move, r.At, r.Undo),
 			container.New(layout.NewCustomPaddedVBoxLayout(0), r.Name, r.State)))
 	}
 	t.people.Refresh()
@@ -59,7 +63,7 @@ func (t *Tab) showPeople() {
 			r.Move.SetText(lang.L("Arrival"))
 			r.Move.SetIcon(theme.LoginIcon())
 		}
-		uikit.Enable(edit && t.rec.Meeting.Closed == "", r.Move)
+		uikit.Enable(edit && t.rec.Meeting.Closed == "", r.Move, r.At)
 		uikit.Enable(edit && len(a.Events) > 0, r.Undo)
 	}
 }
@@ -99,8 +103,12 @@ func arrivedAt(a *meeting.Attendee) meeting.Clock {
 	return a.Arrived
 }
 
-func (t *Tab) onMovement(r *AttendeeRow) {
-	id, at := r.attendee.ID, t.clock()
+func (t *Tab) onMovement(r *AttendeeRow) { t.record(r, t.clock()) }
+
+// record records the arrival of an attendee not in the room, or the
+// departure of one who is, at the time at.
+func (t *Tab) record(r *AttendeeRow, at meeting.Clock) {
+	id := r.attendee.ID
 	record := t.st.RecordArrival
 	if r.attendee.PresentAt(t.at()) {
 		record = t.st.RecordDeparture
@@ -109,6 +117,31 @@ func (t *Tab) onMovement(r *AttendeeRow) {
 		_, err := record(ctx, id, at)
 		return err
 	})
+}
+
+// askTime asks at what time an attendee came in or left, for a tap the
+// secretary forgot; the time is now unless changed.
+func (t *Tab) askTime(r *AttendeeRow) {
+	question := lang.L("Arrival of {{.Name}} at", map[string]any{"Name": r.attendee.Person.Name})
+	if r.attendee.PresentAt(t.at()) {
+		question = lang.L("Departure of {{.Name}} at", map[string]any{"Name": r.attendee.Person.Name})
+	}
+	t.MovementAt = widget.NewEntry()
+	t.MovementAt.SetText(string(t.clock()))
+	t.MovementAt.Validator = func(s string) error {
+		c, err := uikit.ParseClock(s)
+		if err == nil && c == "" {
+			err = errors.New(lang.L("Type the time, as 10:05"))
+		}
+		return err
+	}
+	t.MovementDialog = dialog.NewForm(question, lang.L("Record"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Time"), t.MovementAt)}, func(ok bool) {
+			if at, err := uikit.ParseClock(t.MovementAt.Text); ok && err == nil {
+				t.record(r, at)
+			}
+		}, t.env.Window)
+	t.MovementDialog.Show()
 }
 
 func (t *Tab) onUndo(r *AttendeeRow) {
