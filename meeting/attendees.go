@@ -119,7 +119,7 @@ func attendees(ctx context.Context, tx *sql.Tx, meetingID int64) ([]*Attendee, e
 
 // attachEvents fills the attendees' arrivals and departures.
 func attachEvents(ctx context.Context, tx *sql.Tx, meetingID int64, list []*Attendee) error {
-	events, err := queryAll(ctx, tx, scanEvent, eventsQuery+`WHERE e.meeting_id = ? ORDER BY e.at, e.id`, meetingID)
+	events, err := queryAll(ctx, tx, scanEvent, eventsQuery+`WHERE e.meeting_id = ? ORDER BY e.id`, meetingID)
 	if err != nil {
 		return err
 	}

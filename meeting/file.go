@@ -395,13 +395,16 @@ func (im *importer) check() error {
 func (im *importer) checkSitting() error {
 	for i, fa := range im.f.Attendees {
 		var last Clock
+		if len(fa.Events) > 0 && Presence(fa.Status) != Present {
+			return &Error{Code: EINVALID, Field: fmt.Sprintf("attendees[%d].events", i), Message: "only an attendee who was present came in or left"}
+		}
 		for j, fe := range fa.Events {
 			at := fmt.Sprintf("attendees[%d].events[%d].", i, j)
 			if k := EventKind(fe.Kind); k != Arrival && k != Departure {
 				return &Error{Code: EINVALID, Field: at + "kind", Message: fmt.Sprintf("%q is not %q or %q", fe.Kind, Arrival, Departure)}
 			}
 			c, err := ParseClock(fe.At)
-			if err != nil || c == "" || c < last {
+			if err != nil || c == "" || last.After(c) {
 				return &Error{Code: EINVALID, Field: at + "at", Message: fmt.Sprintf("%q is not a time of day (HH:MM) after the one before", fe.At)}
 			}
 			last = c
@@ -485,6 +488,9 @@ func (im *importer) checkItems(at string, items []FileItem, level int) error {
 			if _, err := ParseClock(c.value); err != nil {
 				return &Error{Code: EINVALID, Field: here + "." + c.name, Message: err.Error()}
 			}
+		}
+		if fi.Ended != "" && (fi.Started == "" || Clock(fi.Started).After(Clock(fi.Ended))) {
+			return &Error{Code: EINVALID, Field: here + ".ended", Message: fmt.Sprintf("an item ends after it started (%s)", cmp.Or(fi.Started, "not started"))}
 		}
 		if k := ItemKind(fi.Kind); !valid(k, ItemKinds) {
 			return &Error{Code: EINVALID, Field: here + ".kind", Message: fmt.Sprintf("%q is not one of %q, %q or none", fi.Kind, ApprovalItem, ReviewItem)}

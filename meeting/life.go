@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"cmp"
 	"slices"
 	"time"
 )
@@ -89,14 +90,14 @@ func (a *Attendee) PresentAt(at Clock) bool {
 	if len(a.Events) > 0 {
 		in := a.Events[0].Kind == Departure // someone whose first event is leaving was there before
 		for _, e := range a.Events {
-			if e.At > at {
+			if e.At.After(at) {
 				break
 			}
 			in = e.Kind == Arrival
 		}
 		return in
 	}
-	return (a.Arrived == "" || a.Arrived <= at) && (a.Left == "" || at < a.Left)
+	return (a.Arrived == "" || !a.Arrived.After(at)) && (a.Left == "" || a.Left.After(at))
 }
 
 // QuorumTimeline gives the quorum at the opening of the sitting, then each
@@ -112,9 +113,9 @@ func QuorumTimeline(rule QuorumRule, attendees []*Attendee, opened Clock) []Quor
 	for _, e := range Movements(attendees) {
 		times = append(times, e.At)
 	}
-	slices.Sort(times)
+	slices.SortFunc(times, compareClocks)
 	for _, at := range slices.Compact(times) {
-		if at == "" || at <= opened {
+		if at == "" || !at.After(opened) {
 			continue
 		}
 		q := QuorumOf(rule, attendees, at)
@@ -133,15 +134,20 @@ func Movements(attendees []*Attendee) []AttendanceEvent {
 		list = append(list, a.Events...)
 	}
 	slices.SortStableFunc(list, func(x, y AttendanceEvent) int {
-		if x.At != y.At {
-			if x.At < y.At {
-				return -1
-			}
-			return 1
-		}
-		return int(x.ID - y.ID)
+		return cmp.Or(compareClocks(x.At, y.At), cmp.Compare(x.ID, y.ID))
 	})
 	return list
+}
+
+// compareClocks orders two times of a sitting (see Clock.After).
+func compareClocks(x, y Clock) int {
+	switch {
+	case x.After(y):
+		return 1
+	case y.After(x):
+		return -1
+	}
+	return 0
 }
 
 // RAG is the colour that says how an action stands: red, amber, green,

@@ -468,3 +468,52 @@ func TestAChangeOfTheRecordUpdatesTheMeeting(t *testing.T) {
 		}
 	}
 }
+
+// TestASittingOpenedClosedAndPastMidnight: opening takes up the first item,
+// once; a sitting that goes past midnight moves on and closes; closing
+// ends the item under discussion and makes a convened meeting held.
+func TestASittingOpenedClosedAndPastMidnight(t *testing.T) {
+	s := newStore(t)
+	m := addMeeting(t, s, 0, "Conseil municipal", time.Time{})
+	must(t, s.SetMeetingStatus(bg, m.ID, Convened))
+	one := &AgendaItem{MeetingID: m.ID, Title: "Budget", Purpose: ForDecision}
+	two := &AgendaItem{MeetingID: m.ID, Title: "Questions diverses", Purpose: ForInformation}
+	must(t, s.AddItem(bg, one))
+	must(t, s.AddItem(bg, two))
+	a := &Attendee{MeetingID: m.ID, PersonID: addPerson(t, s, "Ada").ID, Role: Member, Voting: true, Status: Confirmed}
+	must(t, s.AddAttendee(bg, a))
+
+	wantErr(t, s.CloseSitting(bg, m.ID, "22:00"), ECONFLICT, "") // not open
+	wantErr(t, s.OpenSitting(bg, m.ID, "20h"), EINVALID, "at")
+	must(t, s.OpenSitting(bg, m.ID, "20:30"))
+	must(t, s.OpenSitting(bg, m.ID, "20:45")) // already open: nothing changes
+	r, err := s.Record(bg, m.ID)
+	must(t, err)
+	if r.Meeting.Opened != "20:30" || r.Agenda[0].Started != "20:30" || r.Agenda[1].Started != "" {
+		t.Fatalf("opened %q, items started %q and %q", r.Meeting.Opened, r.Agenda[0].Started, r.Agenda[1].Started)
+	}
+	wantErr(t, s.CloseSitting(bg, m.ID, "20:10"), EINVALID, "at") // before it opened
+
+	// Item 2 at 23:40, back to item 1 at 00:05: one item runs at a time.
+	must(t, s.StartItem(bg, two.ID, "23:40"))
+	_, err = s.RecordArrival(bg, a.ID, "23:50")
+	must(t, err)
+	must(t, s.StartItem(bg, one.ID, "00:05"))
+	_, err = s.RecordDeparture(bg, a.ID, "00:10")
+	must(t, err) // after her arrival at 23:50
+	_, err = s.RecordArrival(bg, a.ID, "23:55")
+	wantErr(t, err, EINVALID, "at") // before her departure at 00:10
+	wantErr(t, s.EndItem(bg, one.ID, "23:59"), EINVALID, "at")
+	r, err = s.Record(bg, m.ID)
+	must(t, err)
+	if r.Agenda[1].Ended != "00:05" || r.Agenda[0].Started != "00:05" || r.Agenda[0].Ended != "" {
+		t.Fatalf("after midnight: item 2 ended %q, item 1 started %q ended %q", r.Agenda[1].Ended, r.Agenda[0].Started, r.Agenda[0].Ended)
+	}
+
+	must(t, s.CloseSitting(bg, m.ID, "00:40"))
+	r, err = s.Record(bg, m.ID)
+	must(t, err)
+	if r.Meeting.Closed != "00:40" || r.Agenda[0].Ended != "00:40" || r.Meeting.Status != Held {
+		t.Errorf("closed %q, item 1 ended %q, status %s", r.Meeting.Closed, r.Agenda[0].Ended, r.Meeting.Status)
+	}
+}

@@ -7,6 +7,67 @@ import (
 	"errors"
 )
 
+// OpenSitting records, in one transaction, that the chair opened the
+// sitting at the time at and that it takes up its first item then (when
+// no item was taken up yet). A sitting already open stays as it is.
+func (s *Store) OpenSitting(ctx context.Context, meetingID int64, at Clock) error {
+	if err := checkAt(at); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.changing(ctx, tx, meetingID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE meetings SET opened = ? WHERE id = ? AND opened = ''`, at, meetingID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE agenda_items SET started = ?1, ended = '' WHERE id = (
+			SELECT id FROM agenda_items WHERE meeting_id = ?2 AND parent_id IS NULL
+			AND NOT EXISTS (SELECT 1 FROM agenda_items WHERE meeting_id = ?2 AND started <> '')
+			ORDER BY position, id LIMIT 1)`, at, meetingID)
+		return err
+	})
+}
+
+// CloseSitting records, in one transaction, that the chair closed the
+// sitting at the time at: the item under discussion ends then, and a
+// convened meeting is now held.
+func (s *Store) CloseSitting(ctx context.Context, meetingID int64, at Clock) error {
+	if err := checkAt(at); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := s.changing(ctx, tx, meetingID); err != nil {
+			return err
+		}
+		m, err := getMeeting(ctx, tx, meetingID)
+		if err != nil {
+			return err
+		}
+		if m.Opened == "" {
+			return Errorf(ECONFLICT, "the sitting of %q is not open", m.Title)
+		}
+		if m.Opened.After(at) {
+			return fieldErr("at", "the sitting cannot close (%s) before it opened (%s)", at, m.Opened)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET ended = ? WHERE meeting_id = ? AND started <> '' AND ended = ''`,
+			at, meetingID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET closed = ? WHERE id = ?`, at, meetingID); err != nil {
+			return err
+		}
+		if m.Status == Convened {
+			return setStatus(ctx, tx, s.Now(), meetingID, Held)
+		}
+		return nil
+	})
+}
+
 // StartItem records that the meeting takes up an item at the time at; the
 // item it was on (any item started and not ended) ends then. Starting an
 // item again restarts it.
@@ -33,14 +94,14 @@ func (s *Store) itemClock(ctx context.Context, itemID int64, at Clock, start boo
 			if err := tx.QueryRowContext(ctx, `SELECT started FROM agenda_items WHERE id = ?`, itemID).Scan(&started); err != nil {
 				return err
 			}
-			if started == "" || at < started {
+			if started == "" || started.After(at) {
 				return fieldErr("at", "an item ends after it started (%s)", cmp.Or(string(started), "not started"))
 			}
 			_, err = tx.ExecContext(ctx, `UPDATE agenda_items SET ended = ? WHERE id = ?`, at, itemID)
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE agenda_items SET ended = ? WHERE meeting_id = ? AND id <> ?
-			AND started <> '' AND started <= ? AND ended = ''`, at, meetingID, itemID, at); err != nil {
+			AND started <> '' AND ended = ''`, at, meetingID, itemID); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE agenda_items SET started = ?, ended = '' WHERE id = ?`, at, itemID)
@@ -86,12 +147,12 @@ func (s *Store) recordMovement(ctx context.Context, attendeeID int64, kind Event
 			FROM attendees a JOIN people p ON p.id = a.person_id WHERE a.id = ?`, attendeeID).Scan(&a.Status, &a.Arrived, &a.Left, &e.Name); err != nil {
 			return err
 		}
-		if a.Events, err = queryAll(ctx, tx, scanEvent, eventsQuery+`WHERE e.attendee_id = ? ORDER BY e.at, e.id`, attendeeID); err != nil {
+		if a.Events, err = queryAll(ctx, tx, scanEvent, eventsQuery+`WHERE e.attendee_id = ? ORDER BY e.id`, attendeeID); err != nil {
 			return err
 		}
 		in := a.PresentAt(at)
 		switch {
-		case len(a.Events) > 0 && at < a.Events[len(a.Events)-1].At:
+		case len(a.Events) > 0 && a.Events[len(a.Events)-1].At.After(at):
 			return fieldErr("at", "%s is before %s's last arrival or departure (%s)", at, e.Name, a.Events[len(a.Events)-1].At)
 		case kind == Arrival && in:
 			return Errorf(ECONFLICT, "%s is already recorded as present at %s", e.Name, at)
@@ -141,7 +202,7 @@ func (s *Store) UndoMovement(ctx context.Context, attendeeID int64) error {
 		var status Presence
 		var arrived, left Clock
 		err := tx.QueryRowContext(ctx, `SELECT id, prior_status, prior_arrived, prior_left FROM attendance_events
-			WHERE attendee_id = ? ORDER BY at DESC, id DESC LIMIT 1`, attendeeID).Scan(&id, &status, &arrived, &left)
+			WHERE attendee_id = ? ORDER BY id DESC LIMIT 1`, attendeeID).Scan(&id, &status, &arrived, &left)
 		if errors.Is(err, sql.ErrNoRows) {
 			return Errorf(ENOTFOUND, "attendee %d has no arrival or departure to undo", attendeeID)
 		}

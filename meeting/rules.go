@@ -58,6 +58,31 @@ func ParseClock(s string) (Clock, error) {
 	return Clock(s), nil
 }
 
+// After reports whether the time of day c comes after d in a sitting.
+// Times are compared within twelve hours of each other, so that a sitting
+// going past midnight does not go back in time: 00:05 is after 23:40.
+// Arrivals and departures of one attendee are recorded in order, which
+// is why their order needs no date.
+func (c Clock) After(d Clock) bool {
+	diff := c.minutes() - d.minutes()
+	switch {
+	case diff > 12*60:
+		diff -= 24 * 60
+	case diff <= -12*60:
+		diff += 24 * 60
+	}
+	return diff > 0
+}
+
+// minutes is the number of minutes since midnight of c (0 for none).
+func (c Clock) minutes() int {
+	t, err := time.Parse(ClockLayout, string(c))
+	if err != nil {
+		return 0
+	}
+	return t.Hour()*60 + t.Minute()
+}
+
 // valid reports whether v is one of the allowed values.
 func valid[T comparable](v T, allowed []T) bool { return slices.Contains(allowed, v) }
 

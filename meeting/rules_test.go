@@ -473,3 +473,18 @@ func TestPaperLate(t *testing.T) {
 		t.Error("late without a papers-due date")
 	}
 }
+
+func TestClockAfterAcrossMidnight(t *testing.T) {
+	for _, c := range []struct {
+		a, b Clock
+		want bool
+	}{
+		{"09:31", "09:20", true}, {"09:20", "09:31", false}, {"10:00", "10:00", false},
+		{"00:05", "23:40", true}, {"23:40", "00:05", false}, // a sitting past midnight
+		{"20:00", "09:00", true}, {"09:00", "20:00", false}, // eleven hours apart
+	} {
+		if got := c.a.After(c.b); got != c.want {
+			t.Errorf("%s after %s: %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

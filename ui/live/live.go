@@ -26,7 +26,8 @@ import (
 // Store is what the view needs of the meeting store.
 type Store interface {
 	minutes.Store
-	SetMeetingStatus(ctx context.Context, id int64, to meeting.Status) error
+	OpenSitting(ctx context.Context, meetingID int64, at meeting.Clock) error
+	CloseSitting(ctx context.Context, meetingID int64, at meeting.Clock) error
 	StartItem(ctx context.Context, itemID int64, at meeting.Clock) error
 	EndItem(ctx context.Context, itemID int64, at meeting.Clock) error
 	RecordArrival(ctx context.Context, attendeeID int64, at meeting.Clock) (*meeting.AttendanceEvent, error)
@@ -82,6 +83,7 @@ type Tab struct {
 	entry    fyne.CanvasObject // the minutes panel, hidden before the first item
 	hint     *widget.Label     // in its place: how to begin
 	stop     chan struct{}     // closed to stop the ticker; nil when none runs
+	waiting  bool              // a change is being saved: the buttons wait for it
 	content  fyne.CanvasObject
 }
 
@@ -221,9 +223,10 @@ func (t *Tab) clock() meeting.Clock {
 }
 
 // editable reports whether the user may change the meeting here.
-// A cancelled meeting has no sitting to record.
+// A cancelled meeting has no sitting to record; while a change is being
+// saved, the buttons wait for it (see busy).
 func (t *Tab) editable() bool {
-	return t.rec != nil && t.env.Editable(t.rec.Meeting) && t.rec.Meeting.Status != meeting.Cancelled
+	return t.rec != nil && !t.waiting && t.env.Editable(t.rec.Meeting) && t.rec.Meeting.Status != meeting.Cancelled
 }
 
 // current is the index of the item under discussion (started, not
@@ -234,7 +237,7 @@ func (t *Tab) current() int {
 		switch {
 		case it.Started != "" && it.Ended == "":
 			return i
-		case it.Started != "" && (last < 0 || it.Started >= t.items[last].Started):
+		case it.Started != "" && (last < 0 || !t.items[last].Started.After(it.Started)):
 			last = i
 		}
 	}
@@ -247,8 +250,9 @@ func (t *Tab) running(i int) bool {
 }
 
 func (t *Tab) show() {
+	t.waiting = false
 	edit := t.editable()
-	t.Locked.Hidden = true
+	t.Locked.Hide()
 	switch {
 	case t.rec == nil:
 	case uikit.Locked(t.rec.Meeting):
@@ -351,15 +355,11 @@ func (t *Tab) showItem() {
 	t.Elapsed.Refresh()
 }
 
-// at is the time the quorum and presence are judged at: before the
-// sitting, from presence alone; during it, now; after it, at its close.
+// at is the time the quorum and presence are judged at: now, until the
+// sitting closes; then at its close.
 func (t *Tab) at() meeting.Clock {
-	m := t.rec.Meeting
-	switch {
-	case m.Opened == "":
-		return ""
-	case m.Closed != "":
-		return m.Closed
+	if c := t.rec.Meeting.Closed; c != "" {
+		return c
 	}
 	return t.clock()
 }
@@ -397,57 +397,22 @@ func (t *Tab) change(call func(ctx context.Context) error) {
 // busy disables the buttons until the meeting is read again, so that a
 // second tap does not act on what the first one changed.
 func (t *Tab) busy() {
-	for _, b := range []*widget.Button{t.OpenSitting, t.CloseSitting, t.Previous, t.Next} {
-		b.Disable()
-	}
+	t.waiting = true
+	uikit.Enable(false, t.OpenSitting, t.CloseSitting, t.Previous, t.Next)
 	for _, r := range t.Attendees {
-		r.Move.Disable()
-		r.Undo.Disable()
+		uikit.Enable(false, r.Move, r.At, r.Undo)
 	}
 }
 
 func (t *Tab) onOpen() {
 	at := t.clock()
-	first := int64(0)
-	if len(t.items) > 0 && t.current() < 0 {
-		first = t.items[0].ID
-	}
-	t.change(func(ctx context.Context) error {
-		m, err := t.st.GetMeeting(ctx, t.meetingID)
-		if err != nil {
-			return err
-		}
-		m.Opened = at
-		if err := t.st.UpdateMeeting(ctx, m); err != nil || first == 0 {
-			return err
-		}
-		return t.st.StartItem(ctx, first, at)
-	})
+	t.change(func(ctx context.Context) error { return t.st.OpenSitting(ctx, t.meetingID, at) })
 }
 
 func (t *Tab) onClose() {
 	at := t.clock()
-	var running int64
-	if cur := t.current(); t.running(cur) {
-		running = t.items[cur].ID
-	}
 	t.busy()
-	t.writes.Do(func(ctx context.Context) error {
-		if running != 0 {
-			if err := t.st.EndItem(ctx, running, at); err != nil {
-				return err
-			}
-		}
-		m, err := t.st.GetMeeting(ctx, t.meetingID)
-		if err != nil {
-			return err
-		}
-		m.Closed = at
-		if err := t.st.UpdateMeeting(ctx, m); err != nil || m.Status != meeting.Convened {
-			return err
-		}
-		return t.st.SetMeetingStatus(ctx, t.meetingID, meeting.Held)
-	}, func(err error) {
+	t.writes.Do(func(ctx context.Context) error { return t.st.CloseSitting(ctx, t.meetingID, at) }, func(err error) {
 		t.read()
 		if err == nil && t.OnChanged != nil {
 			t.OnChanged()

@@ -406,3 +406,58 @@ func TestAForgottenTapIsRecordedAtTheTimeTyped(t *testing.T) {
 		t.Errorf("the refusal says %q", text)
 	}
 }
+
+func TestBeforeTheSittingAndPastMidnight(t *testing.T) {
+	st := uitest.Store(t)
+	env, _ := uitest.Env(t)
+	b := newBoard(t, st)
+	v := show(t, env, st, b.m.ID, at(9, 15))
+
+	// Claire comes in at 9:20 and steps out at 9:22, before the opening.
+	tap(t, env, v, v.Attendees[0].Move, at(9, 20))
+	tap(t, env, v, v.Attendees[0].Move, at(9, 22))
+	if row := v.Attendees[0]; row.Move.Text != "Arrival" || !strings.Contains(row.State.Text, "left at 09:22") || v.Quorum.State.Present != 0 {
+		t.Errorf("after she left before the opening: %q, button %q, %d counted", row.State.Text, row.Move.Text, v.Quorum.State.Present)
+	}
+
+	// A tap waits for its change: the clock ticking meanwhile does not
+	// give the buttons back.
+	test.Tap(v.Attendees[1].Move)
+	v.Tick()
+	if !v.Attendees[1].Move.Disabled() || !v.Attendees[1].At.Disabled() {
+		t.Error("the tick enabled the buttons while the change was saved")
+	}
+	env.Wait()
+	if v.Attendees[1].Move.Disabled() {
+		t.Error("the buttons stay disabled after the change")
+	}
+
+	// The sitting runs late: item 2 at 23:50, item 3 at 00:05, closed at 00:20.
+	tap(t, env, v, v.OpenSitting, at(21, 0))
+	tap(t, env, v, v.Next, at(23, 50))
+	tap(t, env, v, v.Next, func() time.Time { return time.Date(2026, 12, 4, 0, 5, 0, 0, paris) })
+	if v.Title.Text != "3. Questions diverses" || v.Position.Text != "Item 3 of 3" {
+		t.Errorf("after midnight the view shows %q (%q)", v.Title.Text, v.Position.Text)
+	}
+	v.Now = func() time.Time { return time.Date(2026, 12, 4, 0, 12, 0, 0, paris) }
+	v.Tick()
+	if v.Elapsed.Text != "7 min of 15 min" {
+		t.Errorf("time on item 3 after midnight: %q", v.Elapsed.Text)
+	}
+	tap(t, env, v, v.CloseSitting, func() time.Time { return time.Date(2026, 12, 4, 0, 20, 0, 0, paris) })
+	if r := record(t, st, b.m.ID); r.Meeting.Closed != "00:20" || r.Agenda[2].Ended != "00:20" || r.Agenda[1].Ended != "00:05" {
+		t.Errorf("closed %q; item 2 ended %q, item 3 ended %q", r.Meeting.Closed, r.Agenda[1].Ended, r.Agenda[2].Ended)
+	}
+}
+
+func TestATimeStillToComeIsRefused(t *testing.T) {
+	st := uitest.Store(t)
+	env, _ := uitest.Env(t)
+	b := newBoard(t, st)
+	v := show(t, env, st, b.m.ID, at(9, 30))
+	test.Tap(v.Attendees[0].At)
+	v.MovementAt.SetText("10:00")
+	if err := v.MovementAt.Validate(); err == nil || !strings.Contains(err.Error(), "still to come") {
+		t.Errorf("10:00 at 9:30: %v", err)
+	}
+}

@@ -105,12 +105,12 @@ func arrivedAt(a *meeting.Attendee) meeting.Clock {
 
 func (t *Tab) onMovement(r *AttendeeRow) { t.record(r, t.clock()) }
 
-// record records the arrival of an attendee not in the room, or the
-// departure of one who is, at the time at.
+// record records the arrival of an attendee who was not in the room at
+// the time at, or the departure of one who was.
 func (t *Tab) record(r *AttendeeRow, at meeting.Clock) {
 	id := r.attendee.ID
 	record := t.st.RecordArrival
-	if r.attendee.PresentAt(t.at()) {
+	if r.attendee.PresentAt(at) {
 		record = t.st.RecordDeparture
 	}
 	t.change(func(ctx context.Context) error {
@@ -128,16 +128,23 @@ func (t *Tab) askTime(r *AttendeeRow) {
 	}
 	t.MovementAt = widget.NewEntry()
 	t.MovementAt.SetText(string(t.clock()))
+	now := t.clock()
 	t.MovementAt.Validator = func(s string) error {
 		c, err := uikit.ParseClock(s)
-		if err == nil && c == "" {
-			err = errors.New(lang.L("Type the time, as 10:05"))
+		switch {
+		case err != nil:
+			return err
+		case c == "":
+			return errors.New(lang.L("Type the time, as 10:05"))
+		case c.After(now):
+			return errors.New(lang.L("{{.At}} is still to come: it is {{.Now}}", map[string]any{"At": c, "Now": now}))
 		}
-		return err
+		return nil
 	}
 	t.MovementDialog = dialog.NewForm(question, lang.L("Record"), lang.L("Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("Time"), t.MovementAt)}, func(ok bool) {
-			if at, err := uikit.ParseClock(t.MovementAt.Text); ok && err == nil {
+			if ok && t.MovementAt.Validate() == nil {
+				at, _ := uikit.ParseClock(t.MovementAt.Text)
 				t.record(r, at)
 			}
 		}, t.env.Window)
