@@ -86,9 +86,9 @@ var columnWidths = []float32{280, 160, 170, 100, 210}
 func New(env *uikit.Env, st Store) *Screen {
 	s := &Screen{env: env, st: st, Now: time.Now}
 	refilter := func(string) { s.Reload() }
-	s.owner = widget.NewSelect(nil, refilter)
-	s.status = widget.NewSelect(nil, refilter)
-	s.series = widget.NewSelect(nil, refilter)
+	s.owner = uikit.NewSelect(nil, refilter)
+	s.status = uikit.NewSelect(nil, refilter)
+	s.series = uikit.NewSelect(nil, refilter)
 	s.overdue = widget.NewCheck(lang.L("Overdue only"), func(bool) { s.Reload() })
 	s.count = widget.NewLabel("")
 	s.toExcel = widget.NewButtonWithIcon(lang.L("Export to Excel (.xlsx)"), theme.DocumentSaveIcon(), func() { s.askExport(XLSX) })

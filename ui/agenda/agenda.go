@@ -277,7 +277,7 @@ func (t *Tab) buildForm() {
 		t.saver.Flush()
 	})
 	t.Purpose.PlaceHolder = "—" // Fyne's own has no French
-	t.Presenter = widget.NewSelect(nil, nil)
+	t.Presenter = uikit.NewSelect(nil, nil)
 	t.Presenter.PlaceHolder = "—"
 	t.Presenter.OnChanged = func(string) {
 		i := t.Presenter.SelectedIndex()

@@ -284,7 +284,7 @@ func (t *Tab) newRow(a *meeting.Attendee) *row {
 			r.proxies = append(r.proxies, o.PersonID)
 		}
 	}
-	r.proxy = widget.NewSelect(names, nil)
+	r.proxy = uikit.NewSelect(names, nil)
 	r.proxy.PlaceHolder = lang.L("Proxy given to…")
 	for i, id := range r.proxies {
 		if id == a.ProxyID {

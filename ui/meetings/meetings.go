@@ -61,7 +61,7 @@ type row struct {
 func New(env *uikit.Env, st Store) *Screen {
 	s := &Screen{env: env, st: st, now: time.Now}
 
-	s.seriesFilter = widget.NewSelect(nil, func(string) { s.Reload() })
+	s.seriesFilter = uikit.NewSelect(nil, func(string) { s.Reload() })
 	s.seriesFilter.PlaceHolder = lang.L("All series")
 	statuses := append([]meeting.Status{""}, meeting.Statuses...)
 	s.statusFilter = uikit.NewChoice(statuses, statusFilterLabel, func(meeting.Status) { s.Reload() })

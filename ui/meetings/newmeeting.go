@@ -69,13 +69,13 @@ func newNewForm(s *Screen, series []*meeting.Series, meetings []*meeting.Meeting
 	for _, sr := range series {
 		names = append(names, sr.Code+" – "+sr.Name)
 	}
-	f.series = widget.NewSelect(names, func(string) { f.seriesChanged() })
+	f.series = uikit.NewSelect(names, func(string) { f.seriesChanged() })
 	f.series.PlaceHolder = lang.L("Pick a series")
 	names = nil
 	for _, m := range meetings {
 		names = append(names, uikit.MeetingName(m))
 	}
-	f.source = widget.NewSelect(names, func(string) { f.sourceChanged() })
+	f.source = uikit.NewSelect(names, func(string) { f.sourceChanged() })
 	f.source.PlaceHolder = lang.L("Pick a meeting")
 
 	f.title = entry(uikit.CheckTitle, "")

@@ -154,7 +154,7 @@ func New(env *uikit.Env, st Store) *Screen {
 	s.proxies = widget.NewCheck(lang.L("Members represented by a proxy count as present"), func(bool) { s.saveNow() })
 	s.remove = widget.NewButton(lang.L("Delete…"), s.askDelete)
 	s.remove.Importance = widget.DangerImportance
-	s.addMember = widget.NewSelect(nil, func(string) { s.addPicked() })
+	s.addMember = uikit.NewSelect(nil, func(string) { s.addPicked() })
 	s.addMember.PlaceHolder = lang.L("Add a member from the directory…")
 	s.membersBox = container.NewVBox()
 	s.agendaBox = container.NewVBox()

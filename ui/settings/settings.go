@@ -95,7 +95,7 @@ func New(env *uikit.Env, st Store, backups Backups, openDatabase func(path strin
 	s.chooseLogo = widget.NewButton(lang.L("Choose a logo…"), s.askLogo)
 	s.removeLogo = widget.NewButton(lang.L("Remove the logo"), func() { s.setLogo(nil) })
 
-	s.language = widget.NewSelect([]string{lang.L("Follow the system"), "Français", "English"}, func(string) {
+	s.language = uikit.NewSelect([]string{lang.L("Follow the system"), "Français", "English"}, func(string) {
 		if i := s.language.SelectedIndex(); i >= 0 {
 			env.Prefs.SetLanguage(languages[i])
 		}

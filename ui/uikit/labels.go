@@ -187,7 +187,7 @@ func NewChoice[T ~string](values []T, label func(T) string, changed func(T)) *Ch
 	for i, v := range values {
 		opts[i] = label(v)
 	}
-	c.Select = widget.NewSelect(opts, nil)
+	c.Select = NewSelect(opts, nil)
 	c.ExtendBaseWidget(c) // drawn as a drop-down when placed itself
 	c.Select.OnChanged = func(string) {
 		if changed != nil && c.SelectedIndex() >= 0 {
@@ -217,4 +217,12 @@ func (c *Choice[T]) SetValue(v T) {
 		}
 	}
 	c.ClearSelected()
+}
+
+// NewSelect is widget.NewSelect with its placeholder, shown while nothing
+// is picked, in the user's language.
+func NewSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("(Select one)")
+	return s
 }
