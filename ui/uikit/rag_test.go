@@ -36,13 +36,3 @@ func TestActionsTakeTheirRAGColour(t *testing.T) {
 		t.Errorf("in French: %q", got)
 	}
 }
-
-func TestDropDownsAskInTheUsersLanguage(t *testing.T) {
-	uitest.French(t)
-	if s := uikit.NewSelect([]string{"a"}, nil); s.PlaceHolder != "(Choisir)" {
-		t.Errorf("placeholder %q", s.PlaceHolder)
-	}
-	if c := uikit.NewChoice(meeting.ActionStatuses, uikit.ActionStatusLabel, nil); c.PlaceHolder != "(Choisir)" {
-		t.Errorf("choice placeholder %q", c.PlaceHolder)
-	}
-}
