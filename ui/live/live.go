@@ -33,7 +33,6 @@ type Store interface {
 	RecordArrival(ctx context.Context, attendeeID int64, at meeting.Clock) (*meeting.AttendanceEvent, error)
 	RecordDeparture(ctx context.Context, attendeeID int64, at meeting.Clock) (*meeting.AttendanceEvent, error)
 	UndoMovement(ctx context.Context, attendeeID int64) error
-	GetAction(ctx context.Context, id int64) (*meeting.Action, error)
 }
 
 // TickEvery is how often the times shown move on while the view is shown.
@@ -55,7 +54,6 @@ type Tab struct {
 	Previous, Next *widget.Button
 	Coming         *widget.Label // the next item's title
 	Attendees      []*AttendeeRow
-	Review         []*ReviewRow // on a "Review of actions" item: the series' open actions
 	Minutes        *minutes.Tab // notes, decisions and actions of the item shown
 	// The dialog that records an arrival or departure at a time typed,
 	// when shown.
@@ -76,15 +74,12 @@ type Tab struct {
 	rec   *meeting.Record
 	items []*meeting.AgendaItem // in agenda order, sub-items after their item
 
-	people   *fyne.Container
-	review   *fyne.Container   // the review rows, under their heading
-	reviewOf int64             // the item the review rows were made for
-	reviewIn *container.Scroll // the review rows in their scroll, shown on a review item
-	entry    fyne.CanvasObject // the minutes panel, hidden before the first item
-	hint     *widget.Label     // in its place: how to begin
-	stop     chan struct{}     // closed to stop the ticker; nil when none runs
-	waiting  bool              // a change is being saved: the buttons wait for it
-	content  fyne.CanvasObject
+	people  *fyne.Container
+	entry   fyne.CanvasObject // the minutes panel, hidden before the first item
+	hint    *widget.Label     // in its place: how to begin
+	stop    chan struct{}     // closed to stop the ticker; nil when none runs
+	waiting bool              // a change is being saved: the buttons wait for it
+	content fyne.CanvasObject
 }
 
 // New builds the live view of a meeting and starts reading it.
@@ -121,16 +116,13 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	t.Coming.Truncation = fyne.TextTruncateEllipsis
 
 	t.Minutes = minutes.New(env, st, meetingID)
+	t.Minutes.Now = func() time.Time { return t.Now() }
 	t.entry = t.Minutes.Panel()
 	t.Minutes.Heading.Hide() // the item's title is above, large
 	t.entry.Hide()
 	t.hint = widget.NewLabel(lang.L("Open the sitting when the chair does: the first item starts, and its notes, decisions and actions are taken here."))
 	t.hint.Wrapping = fyne.TextWrapWord
 	t.people = container.NewVBox()
-	t.review = container.NewVBox()
-	t.reviewIn = container.NewVScroll(t.review)
-	t.reviewIn.SetMinSize(fyne.NewSize(0, 200))
-	t.reviewIn.Hide()
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(t.OpenSitting, t.CloseSitting), t.Sitting),
@@ -141,7 +133,7 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 		widget.NewSeparator())
 	side := container.NewBorder(uikit.Heading(lang.L("In the room")), nil, nil, nil,
 		container.NewVScroll(t.people))
-	split := container.NewHSplit(container.NewBorder(container.NewVBox(item, t.reviewIn), nil, nil, nil,
+	split := container.NewHSplit(container.NewBorder(item, nil, nil, nil,
 		container.NewStack(t.entry, container.NewVBox(t.hint))), side)
 	split.Offset = 0.68
 	t.content = container.NewBorder(top, nil, nil, nil, split)
@@ -277,7 +269,6 @@ func (t *Tab) show() {
 		t.hint.Show()
 	}
 	t.rebuildPeople()
-	t.rebuildReview(cur)
 	t.Tick()
 }
 

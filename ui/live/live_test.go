@@ -334,19 +334,19 @@ func TestTheReviewOfActionsClosesThemEverywhere(t *testing.T) {
 	env, _ := uitest.Env(t)
 	v := show(t, env, st, next.ID, at(9, 30))
 	tap(t, env, v, v.OpenSitting, v.Now)
-	for i := 0; len(v.Review) == 0; i++ {
+	for i := 0; len(v.Minutes.Review) == 0; i++ {
 		if i > 3 || v.Next.Disabled() {
 			t.Fatalf("no review of actions on %q", v.Title.Text)
 		}
 		tap(t, env, v, v.Next, v.Now)
 	}
-	if len(v.Review) != 2 {
-		t.Fatalf("%d actions to review, want 2", len(v.Review))
+	if len(v.Minutes.Review) != 2 {
+		t.Fatalf("%d actions to review, want 2", len(v.Minutes.Review))
 	}
-	row := v.Review[0]
+	row := v.Minutes.Review[0]
 	if !strings.Contains(row.Action.Text, "Chiffrer la rénovation") || !strings.Contains(row.Action.Text, "overdue") ||
-		row.Action.Importance != widget.DangerImportance || v.Review[1].Action.Importance != widget.WarningImportance {
-		t.Errorf("rows: %q (%v), %q (%v)", row.Action.Text, row.Action.Importance, v.Review[1].Action.Text, v.Review[1].Action.Importance)
+		row.Action.Importance != widget.DangerImportance || v.Minutes.Review[1].Action.Importance != widget.WarningImportance {
+		t.Errorf("rows: %q (%v), %q (%v)", row.Action.Text, row.Action.Importance, v.Minutes.Review[1].Action.Text, v.Minutes.Review[1].Action.Importance)
 	}
 	row.Status.SetSelected(uikit.ActionStatusLabel(meeting.ActionDone))
 	env.Wait()
@@ -356,11 +356,11 @@ func TestTheReviewOfActionsClosesThemEverywhere(t *testing.T) {
 		t.Errorf("the action reviewed is %s (completed %q), want done", got.Status, got.Completed)
 	}
 	// The row stays, in blue, until the meeting moves on.
-	if len(v.Review) != 2 || v.Review[0].Action.Importance != widget.HighImportance || v.Review[0].Status.Value() != meeting.ActionDone {
-		t.Errorf("after closing it: %d rows, first %v %s", len(v.Review), v.Review[0].Action.Importance, v.Review[0].Status.Value())
+	if len(v.Minutes.Review) != 2 || v.Minutes.Review[0].Action.Importance != widget.HighImportance || v.Minutes.Review[0].Status.Value() != meeting.ActionDone {
+		t.Errorf("after closing it: %d rows, first %v %s", len(v.Minutes.Review), v.Minutes.Review[0].Action.Importance, v.Minutes.Review[0].Status.Value())
 	}
 	tap(t, env, v, v.Previous, v.Now)
-	if len(v.Review) != 0 {
+	if len(v.Minutes.Review) != 0 {
 		t.Errorf("the review stays on another item %q", v.Title.Text)
 	}
 }

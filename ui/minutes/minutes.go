@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,6 +35,7 @@ type Store interface {
 	CreateAction(ctx context.Context, a *meeting.Action) error
 	UpdateAction(ctx context.Context, a *meeting.Action) error
 	DeleteAction(ctx context.Context, id int64) error
+	GetAction(ctx context.Context, id int64) (*meeting.Action, error)
 }
 
 // Tab is the Minutes tab of one meeting. Its widgets are fields so that
@@ -52,6 +54,10 @@ type Tab struct {
 	AddDecision    *widget.Button
 	AddAction      *widget.Button
 	ItemFields     *fyne.Container // notes and decisions: hidden for the actions tied to no item
+	Review         []*ReviewRow    // on the "Review of actions" item: the series' open actions
+
+	// Now gives today, which says what is overdue; tests set it.
+	Now func() time.Time
 
 	env       *uikit.Env
 	st        Store
@@ -67,6 +73,7 @@ type Tab struct {
 	timesSaver, notesSaver *uikit.Saver
 	rowSavers              []*uikit.Saver // of the rows shown
 	decisionBox, actionBox *fyne.Container
+	reviewBox              *fyne.Container   // the review rows, on the "Review of actions" item
 	panel                  fyne.CanvasObject // the entry shown: notes, decisions, actions
 	content                fyne.CanvasObject
 
@@ -82,7 +89,7 @@ type owner struct {
 
 // New builds the Minutes tab of a meeting and starts reading it.
 func New(env *uikit.Env, st Store, meetingID int64) *Tab {
-	t := &Tab{env: env, st: st, meetingID: meetingID, selected: -1}
+	t := &Tab{env: env, st: st, meetingID: meetingID, selected: -1, Now: time.Now}
 	t.timesSaver = env.NewSaver(t.saveTimes)
 	t.notesSaver = env.NewSaver(t.saveNotes)
 
@@ -118,6 +125,8 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 	t.NotesError = errorLabel()
 
 	t.decisionBox = container.NewVBox()
+	t.reviewBox = container.NewVBox()
+	t.reviewBox.Hide()
 	t.actionBox = container.NewVBox()
 	t.AddDecision = widget.NewButtonWithIcon(lang.L("Add a decision"), theme.ContentAddIcon(), t.newDecision)
 	t.AddAction = widget.NewButtonWithIcon(lang.L("Add an action"), theme.ContentAddIcon(), t.newAction)
@@ -127,7 +136,7 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 		widget.NewSeparator(),
 		heading(lang.L("Decisions")), t.decisionBox, container.NewHBox(t.AddDecision),
 		widget.NewSeparator())
-	panel := container.NewVBox(t.Heading, t.NoItems, t.ItemFields,
+	panel := container.NewVBox(t.Heading, t.NoItems, t.reviewBox, t.ItemFields,
 		heading(lang.L("Actions")), t.actionBox, container.NewHBox(t.AddAction))
 
 	t.panel = container.NewVScroll(container.NewPadded(panel))
@@ -302,6 +311,7 @@ func (t *Tab) show(i int) {
 		setQuietly(t.Notes, it.Notes)
 		t.ItemFields.Show()
 	}
+	t.showReview(it)
 	t.Decisions = nil
 	t.decisionBox.RemoveAll()
 	if it != nil {

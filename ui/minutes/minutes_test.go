@@ -345,3 +345,49 @@ func TestDeletedWhileTyping(t *testing.T) {
 		t.Errorf("a decision deleted while typed: %d stored, %d shown", n, len(tab.Decisions))
 	}
 }
+
+// TestTheReviewOfActionsAfterTheMeeting: the « Suivi des actions » item of
+// the next meeting lists the series' open actions, whose status changes
+// there, even once the minutes are approved.
+func TestTheReviewOfActionsAfterTheMeeting(t *testing.T) {
+	uitest.French(t)
+	env, _ := uitest.Env(t)
+	st := uitest.Store(t)
+	ctx := context.Background()
+	paris, _ := time.LoadLocation("Europe/Paris")
+	sr := &meeting.Series{Name: "Comité de direction", Code: "CODIR"}
+	must(t, st.CreateSeries(ctx, sr))
+	first := &meeting.Meeting{SeriesID: sr.ID, Title: "Comité de direction — novembre", Language: "fr",
+		Starts: time.Date(2026, 11, 5, 9, 30, 0, 0, paris), TimeZone: "Europe/Paris", Minutes: 120}
+	must(t, st.CreateMeetingFromSeries(ctx, first))
+	late := &meeting.Action{MeetingID: first.ID, Title: "Chiffrer la rénovation", Due: "2026-11-20", Status: meeting.ActionOpen}
+	must(t, st.CreateAction(ctx, late))
+	next := &meeting.Meeting{SeriesID: sr.ID, Title: "Comité de direction — décembre", Language: "fr",
+		Starts: time.Date(2026, 12, 3, 9, 30, 0, 0, paris), TimeZone: "Europe/Paris", Minutes: 120}
+	must(t, st.CreateMeetingFromSeries(ctx, next))
+	for _, s := range []meeting.Status{meeting.Convened, meeting.Held, meeting.MinutesDraft} {
+		must(t, st.SetMeetingStatus(ctx, next.ID, s))
+	}
+	must(t, st.SubmitMinutes(ctx, next.ID, "", ""))
+	must(t, st.ApproveMinutes(ctx, next.ID, "Claire Martin", ""))
+
+	tab := minutes.New(env, st, next.ID)
+	tab.Now = func() time.Time { return time.Date(2026, 12, 3, 12, 0, 0, 0, paris) }
+	uitest.Shown(env, tab)
+	tab.Items.Select(1) // « Suivi des actions »
+	if len(tab.Review) != 1 || !strings.Contains(tab.Review[0].Action.Text, "Chiffrer la rénovation · échéance 20/11/2026, en retard") ||
+		tab.Review[0].Action.Importance != widget.DangerImportance || tab.Review[0].Status.Disabled() {
+		t.Fatalf("the review shows %d rows: %+v", len(tab.Review), tab.Review)
+	}
+	tab.Review[0].Status.SetSelected(uikit.ActionStatusLabel(meeting.ActionDone))
+	env.Wait()
+	got, err := st.GetAction(ctx, late.ID)
+	must(t, err)
+	if got.Status != meeting.ActionDone || tab.Review[0].Action.Importance != widget.HighImportance {
+		t.Errorf("after marking it done: stored %s, shown in %v", got.Status, tab.Review[0].Action.Importance)
+	}
+	tab.Items.Select(0)
+	if len(tab.Review) != 0 {
+		t.Error("the review stays on another item")
+	}
+}
