@@ -74,6 +74,18 @@ func (c Clock) After(d Clock) bool {
 	return diff > 0
 }
 
+// Since is the number of minutes from d to c, a sitting going on past
+// midnight (23:50 to 00:10 is 20 minutes); 0 when either is not a time.
+func (c Clock) Since(d Clock) int {
+	if _, err := time.Parse(ClockLayout, string(c)); err != nil {
+		return 0
+	}
+	if _, err := time.Parse(ClockLayout, string(d)); err != nil {
+		return 0
+	}
+	return (c.minutes() - d.minutes() + 24*60) % (24 * 60)
+}
+
 // minutes is the number of minutes since midnight of c (0 for none).
 func (c Clock) minutes() int {
 	t, err := time.Parse(ClockLayout, string(c))
@@ -301,6 +313,24 @@ func (s Status) CanBecome(t Status) bool { return slices.Contains(transitions[s]
 
 // Agenda is a meeting's agenda: its top-level items, each with sub-items.
 type Agenda []*AgendaItem
+
+// Current is the item the sitting is on: the one taken up and not ended;
+// else the one taken up last (the sitting closed, or between items); nil
+// before the first.
+func (a Agenda) Current() *AgendaItem {
+	var last *AgendaItem
+	running := false
+	a.Walk(func(it *AgendaItem) {
+		switch {
+		case running || it.Started == "":
+		case it.Ended == "":
+			last, running = it, true
+		case last == nil || !last.Started.After(it.Started):
+			last = it
+		}
+	})
+	return last
+}
 
 // Walk calls fn on every item in agenda order (an item, then its sub-items).
 func (a Agenda) Walk(fn func(*AgendaItem)) {

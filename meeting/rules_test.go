@@ -488,3 +488,30 @@ func TestClockAfterAcrossMidnight(t *testing.T) {
 		}
 	}
 }
+
+func TestClockSinceAndTheCurrentItem(t *testing.T) {
+	for _, c := range []struct {
+		to, from Clock
+		want     int
+	}{{"10:15", "09:30", 45}, {"00:10", "23:50", 20}, {"09:30", "09:30", 0}, {"", "09:30", 0}} {
+		if got := c.to.Since(c.from); got != c.want {
+			t.Errorf("%q since %q: %d, want %d", c.to, c.from, got, c.want)
+		}
+	}
+	one := &AgendaItem{ID: 1}
+	two := &AgendaItem{ID: 2, Items: []*AgendaItem{{ID: 21}}}
+	three := &AgendaItem{ID: 3}
+	ag := Agenda{one, two, three}
+	if ag.Current() != nil {
+		t.Error("an agenda not taken up has a current item")
+	}
+	one.Started, one.Ended = "23:30", "23:55"
+	two.Items[0].Started = "23:55" // a sub-item runs
+	if got := ag.Current(); got == nil || got.ID != 21 {
+		t.Errorf("current %+v, want the sub-item 21", got)
+	}
+	two.Items[0].Ended, three.Started, three.Ended = "00:05", "00:05", "00:20" // past midnight, then closed
+	if got := ag.Current(); got == nil || got.ID != 3 {
+		t.Errorf("after the close: current %+v, want item 3 (taken up last)", got)
+	}
+}

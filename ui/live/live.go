@@ -221,19 +221,20 @@ func (t *Tab) editable() bool {
 	return t.rec != nil && !t.waiting && t.env.Editable(t.rec.Meeting) && t.rec.Meeting.Status != meeting.Cancelled
 }
 
-// current is the index of the item under discussion (started, not
-// ended); else of the item last taken up; -1 before the first.
+// current is the index of the item the sitting is on (see
+// meeting.Agenda.Current); -1 before the first.
 func (t *Tab) current() int {
-	last := -1
-	for i, it := range t.items {
-		switch {
-		case it.Started != "" && it.Ended == "":
-			return i
-		case it.Started != "" && (last < 0 || !t.items[last].Started.After(it.Started)):
-			last = i
+	if t.rec == nil {
+		return -1
+	}
+	if cur := t.rec.Agenda.Current(); cur != nil {
+		for i, it := range t.items {
+			if it == cur {
+				return i
+			}
 		}
 	}
-	return last
+	return -1
 }
 
 // running reports whether the item at index i is under discussion.
@@ -280,10 +281,10 @@ func (t *Tab) showSitting() {
 	case m.Opened == "":
 		t.Sitting.SetText(lang.L("The sitting is not open yet (planned at {{.Planned}}, {{.Duration}}).", args))
 	case m.Closed == "":
-		args["Spent"] = uikit.FormatMinutes(between(m.Opened, t.clock()))
+		args["Spent"] = uikit.FormatMinutes(t.clock().Since(m.Opened))
 		t.Sitting.SetText(lang.L("Sitting opened at {{.Opened}}: {{.Spent}} of {{.Duration}} planned.", args))
 	default:
-		args["Spent"] = uikit.FormatMinutes(between(m.Opened, m.Closed))
+		args["Spent"] = uikit.FormatMinutes(m.Closed.Since(m.Opened))
 		t.Sitting.SetText(lang.L("Sitting opened at {{.Opened}}, closed at {{.Closed}} ({{.Spent}}).", args))
 	}
 }
@@ -322,7 +323,7 @@ func (t *Tab) showItem() {
 	case it.Started == "":
 		t.Elapsed.SetText(lang.L("Not taken up yet ({{.Allotted}} allotted)", args))
 	case t.running(cur):
-		spent := between(it.Started, t.clock())
+		spent := t.clock().Since(it.Started)
 		args["Spent"] = uikit.FormatMinutes(spent)
 		args["Over"] = uikit.FormatMinutes(spent - it.Minutes)
 		switch {
@@ -340,7 +341,7 @@ func (t *Tab) showItem() {
 			t.Progress.Show()
 		}
 	default:
-		args["Spent"] = uikit.FormatMinutes(between(it.Started, it.Ended))
+		args["Spent"] = uikit.FormatMinutes(it.Ended.Since(it.Started))
 		t.Elapsed.SetText(lang.L("Discussed from {{.Started}} to {{.Ended}} ({{.Spent}} of {{.Allotted}})", args))
 	}
 	t.Elapsed.Refresh()
@@ -361,21 +362,6 @@ func (t *Tab) showQuorum() {
 		rule = t.rec.Series.Quorum
 	}
 	t.Quorum.Set(meeting.QuorumOf(rule, t.rec.Attendees, t.at()))
-}
-
-// between is the number of minutes from one time of day to another; a
-// sitting that goes past midnight counts on.
-func between(from, to meeting.Clock) int {
-	f, err1 := time.Parse(meeting.ClockLayout, string(from))
-	e, err2 := time.Parse(meeting.ClockLayout, string(to))
-	if err1 != nil || err2 != nil {
-		return 0
-	}
-	d := int(e.Sub(f).Minutes())
-	if d < 0 {
-		d += 24 * 60
-	}
-	return d
 }
 
 // change runs a change of the meeting in the order asked, then reads the
