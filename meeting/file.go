@@ -421,6 +421,12 @@ func (im *importer) checkSitting() error {
 		if _, err := time.Parse(time.RFC3339, fs.At); err != nil {
 			return &Error{Code: EINVALID, Field: at + "at", Message: fmt.Sprintf("%q is not a date and time like 2026-12-03T09:30:00+01:00", fs.At)}
 		}
+		c := checker{prefix: at}
+		c.line("by", fs.By, false)
+		c.text("comment", fs.Comment, MaxText, false)
+		if c.err != nil {
+			return c.err
+		}
 	}
 	return nil
 }

@@ -356,6 +356,8 @@ func TestImportBadFilesChangeNothing(t *testing.T) {
       "arrived": "",`, `"status": "apologies",
       "proxy": "",
       "arrived": "",`, 1), `attendees[1].events: only an attendee who was present came in or left`, nil},
+		{"a name on two lines", strings.Replace(sitting, `"by": "Claire Martin"`, `"by": "Claire\nMartin"`, 1),
+			`minutes_history[1].by: must fit on one line`, nil},
 		{"unknown step", strings.Replace(sitting, `"step": "returned"`, `"step": "rejected"`, 1),
 			`minutes_history[1].step: "rejected" is not submitted`, nil},
 		{"convened on 31 February", strings.Replace(sitting, `"convened_on": "2026-11-24"`, `"convened_on": "2026-02-31"`, 1),
