@@ -135,7 +135,7 @@ func New(env *uikit.Env, st Store, meetingID int64) *Tab {
 		container.NewVScroll(t.people))
 	split := container.NewHSplit(container.NewBorder(item, nil, nil, nil,
 		container.NewStack(t.entry, container.NewVBox(t.hint))), side)
-	split.Offset = 0.68
+	split.Offset = 0.65
 	t.content = container.NewBorder(top, nil, nil, nil, split)
 	t.show()
 	t.Reload()

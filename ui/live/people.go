@@ -44,8 +44,9 @@ func (t *Tab) rebuildPeople() {
 		r.At = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() { t.askTime(r) })
 		r.Undo = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), func() { t.onUndo(r) })
 		t.Attendees = append(t.Attendees, r)
-		t.people.Add(container.NewBorder(nil, nil, nil, container.NewHBox(r.Move, r.At, r.Undo),
-			container.New(layout.NewCustomPaddedVBoxLayout(0), r.Name, r.State)))
+		// The name takes the whole width; where they are, and the buttons, below.
+		t.people.Add(container.New(layout.NewCustomPaddedVBoxLayout(0), r.Name,
+			container.NewBorder(nil, nil, nil, container.NewHBox(r.Move, r.At, r.Undo), r.State)))
 	}
 	t.people.Refresh()
 }

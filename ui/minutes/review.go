@@ -56,7 +56,7 @@ func reviewText(a *meeting.Action, today meeting.Date) string {
 	}
 	text += " · " + uikit.DueText(a, today)
 	if a.MeetingTitle != "" {
-		text += " · " + lang.L("from {{.Meeting}} of {{.Date}}", map[string]any{"Meeting": a.MeetingTitle,
+		text += " · " + lang.L("from {{.Meeting}} ({{.Date}})", map[string]any{"Meeting": a.MeetingTitle,
 			"Date": uikit.FormatDate(meeting.DateOf(a.MeetingStarts))})
 	}
 	return text
