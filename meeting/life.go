@@ -76,6 +76,32 @@ func QuorumOf(rule QuorumRule, attendees []*Attendee, at Clock) QuorumState {
 	return q
 }
 
+// RoomTime is the time of the sitting at which the room is judged (who is
+// there, whether the quorum is reached) for meeting m and its attendees:
+// once the sitting has closed, its close; else the latest arrival or
+// departure recorded, so that someone who left is no longer counted even
+// though their presence still reads present; "" when none was recorded,
+// the presence alone then saying who is there (a meeting prepared).
+func RoomTime(m *Meeting, attendees []*Attendee) Clock {
+	if m != nil && m.Closed != "" {
+		return m.Closed
+	}
+	var latest Clock
+	later := func(c Clock) {
+		if c != "" && (latest == "" || c.After(latest)) {
+			latest = c
+		}
+	}
+	for _, a := range attendees {
+		later(a.Arrived)
+		later(a.Left)
+		for _, e := range a.Events {
+			later(e.At)
+		}
+	}
+	return latest
+}
+
 // PresentAt reports whether the attendee was in the room at the time at.
 // Their arrivals and departures decide when there are any; otherwise a
 // present attendee is there from their arrival time (if any) until their

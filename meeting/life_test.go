@@ -191,3 +191,28 @@ func TestActionRAG(t *testing.T) {
 		t.Errorf("8 days across the month end: %s", got)
 	}
 }
+
+func TestRoomTime(t *testing.T) {
+	left := &Attendee{Status: Present, Left: "10:20"}
+	moved := &Attendee{Status: Present, Events: []AttendanceEvent{{Kind: Arrival, At: "09:45"}}}
+	evening := &Attendee{Status: Present, Events: []AttendanceEvent{{Kind: Arrival, At: "21:15"}}}
+	late := &Attendee{Status: Present, Events: []AttendanceEvent{{Kind: Arrival, At: "23:50"}, {Kind: Departure, At: "00:10"}}}
+	for _, c := range []struct {
+		name string
+		m    *Meeting
+		list []*Attendee
+		want Clock
+	}{
+		{"nothing", nil, nil, ""},
+		{"no movement: presence alone", &Meeting{Opened: "09:30"}, []*Attendee{{Status: Present}}, ""},
+		{"an arrival", &Meeting{Opened: "09:30"}, []*Attendee{moved}, "09:45"},
+		{"a departure typed", &Meeting{Opened: "09:30"}, []*Attendee{left, moved}, "10:20"},
+		{"a departure before the opening", &Meeting{}, []*Attendee{left, moved}, "10:20"},
+		{"past midnight", &Meeting{Opened: "21:00"}, []*Attendee{evening, late}, "00:10"},
+		{"closed", &Meeting{Opened: "09:30", Closed: "11:00"}, []*Attendee{left, moved}, "11:00"},
+	} {
+		if got := RoomTime(c.m, c.list); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}

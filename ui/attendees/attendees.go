@@ -111,7 +111,7 @@ func (t *Tab) Reload() {
 		if l.attendees, err = t.st.Attendees(ctx, t.id); err != nil {
 			return l, err
 		}
-		l.quorum, err = t.st.Quorum(ctx, t.id, quorumTime(l.m, l.attendees))
+		l.quorum, err = t.st.Quorum(ctx, t.id, meeting.RoomTime(l.m, l.attendees))
 		return l, err
 	}, t.show)
 }

@@ -73,7 +73,7 @@ func (f *fixture) quorumShown(t *testing.T, text string, importance widget.Impor
 	if !q.Visible() || q.Text != text || q.Importance != importance {
 		t.Errorf("quorum shown %v: %q (importance %v), want %q (%v)", q.Visible(), q.Text, q.Importance, text, importance)
 	}
-	stored, err := f.st.Quorum(bg, f.m.ID, quorumTime(f.tab.m, f.stored(t)))
+	stored, err := f.st.Quorum(bg, f.m.ID, meeting.RoomTime(f.tab.m, f.stored(t)))
 	uitest.Must(t, err)
 	if stored != q.State {
 		t.Errorf("the indicator shows %+v, the store says %+v", q.State, stored)
@@ -182,27 +182,6 @@ func TestQuorumDuringTheSitting(t *testing.T) {
 	f.quorumShown(t, "Quorum reached — voting members present: 2 of 4 (2 required)", widget.SuccessImportance)
 	if !strings.HasPrefix(tab.quorumAt.Text, "Counted at the close of the sitting (11:00)") {
 		t.Errorf("time of the count after the close: %q", tab.quorumAt.Text)
-	}
-}
-
-func TestQuorumTime(t *testing.T) {
-	left := &meeting.Attendee{Status: meeting.Present, Left: "10:20"}
-	moved := &meeting.Attendee{Status: meeting.Present, Events: []meeting.AttendanceEvent{{Kind: meeting.Arrival, At: "09:45"}}}
-	for _, c := range []struct {
-		m    *meeting.Meeting
-		list []*meeting.Attendee
-		want meeting.Clock
-	}{
-		{nil, nil, ""},
-		{&meeting.Meeting{}, []*meeting.Attendee{left, moved}, ""},                                      // preparing
-		{&meeting.Meeting{Opened: "09:30"}, []*meeting.Attendee{{Status: meeting.Present}}, ""},         // no movement
-		{&meeting.Meeting{Opened: "09:30"}, []*meeting.Attendee{moved}, "09:45"},                        // an arrival
-		{&meeting.Meeting{Opened: "09:30"}, []*meeting.Attendee{left, moved}, "10:20"},                  // a departure typed
-		{&meeting.Meeting{Opened: "09:30", Closed: "11:00"}, []*meeting.Attendee{left, moved}, "11:00"}, // closed
-	} {
-		if got := quorumTime(c.m, c.list); got != c.want {
-			t.Errorf("quorumTime(%+v) = %q, want %q", c.m, got, c.want)
-		}
 	}
 }
 

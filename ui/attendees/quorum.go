@@ -9,44 +9,6 @@ import (
 	"quorum/ui/uikit"
 )
 
-// quorumTime is the time of the sitting at which the tab counts the
-// quorum of meeting m, whose attendees are list.
-//
-// What a secretary expects to read above the attendees is whether the
-// meeting can decide with the people in the room:
-//   - while the meeting is prepared, and as long as no arrival or
-//     departure was recorded, the presence column alone says who is
-//     there: "" (no time), every attendee marked present counts;
-//   - once the sitting has opened (m.Opened) and arrivals or departures
-//     were recorded (live mode, or times typed), the room as it stands
-//     after the latest of them: someone who left still reads "Present"
-//     in the column, but is no longer counted, and someone who came late
-//     is;
-//   - once the sitting has closed (m.Closed), the room as it stood at the
-//     close; a movement recorded after it does not change the count.
-//
-// Members represented count as the series' rule says (proxies or not),
-// the store deciding (Store.Quorum).
-func quorumTime(m *meeting.Meeting, list []*meeting.Attendee) meeting.Clock {
-	if m == nil || m.Opened == "" {
-		return ""
-	}
-	var latest meeting.Clock
-	for _, a := range list {
-		latest = max(latest, a.Arrived, a.Left)
-		for _, e := range a.Events {
-			latest = max(latest, e.At)
-		}
-	}
-	if latest == "" {
-		return ""
-	}
-	if m.Closed != "" {
-		return m.Closed
-	}
-	return latest
-}
-
 // readQuorum reads the quorum again once the changes asked before are
 // written, and shows it. One read is on its way at a time: the changes
 // made meanwhile are counted by one more read, asked when it is shown.
@@ -56,7 +18,7 @@ func (t *Tab) readQuorum() {
 		return
 	}
 	t.quorumReading = true
-	at := quorumTime(t.m, t.attendees)
+	at := meeting.RoomTime(t.m, t.attendees)
 	var q meeting.QuorumState
 	t.queue.Run(t.env, func(ctx context.Context) (err error) {
 		q, err = t.st.Quorum(ctx, t.id, at)

@@ -347,14 +347,8 @@ func (t *Tab) showItem() {
 	t.Elapsed.Refresh()
 }
 
-// at is the time the quorum and presence are judged at: now, until the
-// sitting closes; then at its close.
-func (t *Tab) at() meeting.Clock {
-	if c := t.rec.Meeting.Closed; c != "" {
-		return c
-	}
-	return t.clock()
-}
+// at is the time the room is judged at (see meeting.RoomTime).
+func (t *Tab) at() meeting.Clock { return meeting.RoomTime(t.rec.Meeting, t.rec.Attendees) }
 
 func (t *Tab) showQuorum() {
 	var rule meeting.QuorumRule
